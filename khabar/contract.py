@@ -1,0 +1,103 @@
+"""The khabar JSON v1 contract: one record per article, built from a Doc.
+
+Every span in a record indexes the record's own `text`, and carries that
+text, so `text[start:end] == span["text"]` can be checked by anyone.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources as importlib_resources
+from typing import Any
+
+from .model import Argument, Doc, Entity, Event, Quote, Relation, Span, Timex
+
+SCHEMA_NAME = "khabar-v1.schema.json"
+LIST_LAYERS = ("entities", "quotes", "timexes", "events", "relations")
+
+
+def span_json(doc: Doc, span: Any) -> dict[str, Any] | None:
+    if span is None:
+        return None
+    return {"text": doc.text[span.start:span.end], "start": span.start, "end": span.end}
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def entity_json(doc: Doc, e: Entity) -> dict[str, Any]:
+    return {"id": e.id, "name": e.name, "name_en": e.name_en, "type": e.type, "kb_id": e.kb_id,
+            "mentions": [span_json(doc, m) for m in e.mentions]}
+
+
+def quote_json(doc: Doc, q: Quote) -> dict[str, Any]:
+    speaker = None
+    if q.speaker is not None:
+        s = q.speaker
+        speaker = {"name": s.name, "name_en": s.name_en, "entity": s.entity, "type": s.type, "via": s.via,
+                   "start": s.start, "end": s.end,
+                   "text": doc.text[s.start:s.end] if s.start is not None and s.end is not None else None}
+    return {"kind": q.kind, "text": doc.text[q.start:q.end], "start": q.start, "end": q.end,
+            "speaker": speaker, "cue": span_json(doc, q.cue), "channel": q.channel, "date": q.date}
+
+
+def timex_json(doc: Doc, t: Timex) -> dict[str, Any]:
+    return {"text": doc.text[t.start:t.end], "start": t.start, "end": t.end, "value": t.value,
+            "type": t.type, "anchor": t.anchor}
+
+
+def argument_json(doc: Doc, a: Argument | None) -> dict[str, Any] | None:
+    if a is None:
+        return None
+    return {**span_json(doc, a), "entity": a.entity, "code": a.code}
+
+
+def event_json(doc: Doc, e: Event) -> dict[str, Any]:
+    return {"type": e.type, "mode": e.mode, "cameo": e.cameo, "trigger": span_json(doc, e.trigger),
+            "source": argument_json(doc, e.source), "target": argument_json(doc, e.target),
+            "location": argument_json(doc, e.location), "date": e.date,
+            "evidence": span_json(doc, e.evidence), "confidence": e.confidence}
+
+
+def relation_json(doc: Doc, r: Relation) -> dict[str, Any]:
+    return {"type": r.type, "subject": r.subject, "object": r.object, "role": r.role,
+            **span_json(doc, Span(r.start, r.end))}
+
+
+_BUILDERS = {"entities": entity_json, "quotes": quote_json, "timexes": timex_json,
+             "events": event_json, "relations": relation_json}
+
+
+def to_record(doc: Doc, provenance: dict[str, Any]) -> dict[str, Any]:
+    """The v1 record of an analysed document."""
+    a = doc.article
+    record: dict[str, Any] = {
+        "id": a.id,
+        "date": _iso(a.date),
+        "effective_date": _iso(doc.anchor_date),
+        "dateline": a.dateline.to_json() if a.dateline else None,
+        "title": a.title,
+        "source": a.source,
+        "url": a.url,
+        "text": a.text,
+        "pipeline": provenance,
+    }
+    for layer in LIST_LAYERS:
+        record[layer] = [_BUILDERS[layer](doc, item) for item in doc.get(layer, [])]
+    record["warnings"] = list(doc.warnings)
+    return record
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The JSON Schema of a v1 record, shipped in khabar/schema/."""
+    path = importlib_resources.files("khabar") / "schema" / SCHEMA_NAME
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def validate(record: dict[str, Any]) -> None:
+    """Raise jsonschema.ValidationError unless `record` fits the v1 schema."""
+    import jsonschema
+
+    jsonschema.validate(record, schema())

@@ -1,0 +1,1 @@
+"""The built-in Arabic NER model: a CRF over clitic-aware word features."""

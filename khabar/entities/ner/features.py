@@ -1,0 +1,242 @@
+"""CRF features for Arabic NER: clitic-stripped forms, affixes, shape, gazetteers, triggers, clusters.
+
+A unit is one token as a (text, kind, parts) triple, where `parts` are
+(start, end, role) offsets into the token text. Word-level features are cached
+by token text, which makes tagging fast: news text repeats its words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from ...resources import load_yaml, read_lines
+from ...text.normalize import _DROP, _FOLD
+from ...text.tokens import segment
+
+FEATURE_VERSION = 1
+Unit = tuple[str, str, tuple[tuple[int, int, str], ...]]
+
+LEXICON_SCHEMA = {
+    "type": "object",
+    "required": ["entries"],
+    "properties": {"entries": {"type": "object", "additionalProperties": {
+        "type": "array", "items": {"type": "string", "minLength": 1}}}},
+}
+
+
+@lru_cache(maxsize=1)
+def norm_table() -> dict[int, str | None]:
+    """A str.translate table with khabar's normalisation of single characters (fast path)."""
+    table: dict[int, str | None] = {ord(c): None for c in _DROP}
+    table.update({ord(k): v for k, v in _FOLD.items()})
+    return table
+
+
+def norm(text: str) -> str:
+    return text.translate(norm_table())
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything the features look up, loaded once from khabar/data/ner/."""
+
+    gazetteer: dict[str, str]  # single normalised word -> type tag(s), "|" joined
+    phrases: dict[tuple[str, ...], str]  # multi-word entries (first word keyed by the tuple)
+    max_phrase: int
+    triggers: dict[str, str]  # normalised word -> trigger class
+    clusters: dict[str, tuple[str, str]]
+    lexicon: dict[str, int]
+
+
+def _strip_det(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+def _add(table: dict, key, tag: str) -> None:
+    old = table.get(key)
+    if old is None:
+        table[key] = tag
+    elif tag not in old.split("|"):
+        table[key] = old + "|" + tag
+
+
+@lru_cache(maxsize=1)
+def resources() -> Resources:
+    """Gazetteers, trigger lexicons and clusters shipped with the model."""
+    gaz: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    for line in read_lines("ner/gazetteer.tsv.gz"):
+        form, tag = line.split("\t")[:2]
+        words = tuple(form.split())
+        if len(words) == 1:
+            _add(gaz, words[0], tag)
+        else:
+            _add(phrases, words, tag)
+    triggers: dict[str, str] = {}
+    for name in ("titles", "org_heads", "loc_heads"):
+        data = load_yaml(f"ner/{name}.yaml", LEXICON_SCHEMA)
+        for cls, words in data["entries"].items():
+            for w in words:
+                key = tuple(norm(w).split())
+                if len(key) == 1:
+                    _add(triggers, key[0], cls)
+                else:
+                    _add(phrases, key, cls)
+    clusters = {}
+    for line in read_lines("ner/clusters.tsv.gz"):
+        w, fine, coarse = line.split("\t")
+        clusters[w] = (fine, coarse)
+    lexicon = {}
+    for line in read_lines("text/lexicon.tsv.gz"):
+        w, _, n = line.partition("\t")
+        lexicon[w] = int(n)
+    return Resources(gaz, phrases, max((len(k) for k in phrases), default=1), triggers, clusters, lexicon)
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _shape(text: str, kind: str) -> str:
+    if kind != "word":
+        if kind == "latin":
+            return "Lu" if text[:1].isupper() else "l"
+        return "d" if kind == "number" else kind
+    return "w"
+
+
+def _freq_bucket(n: int) -> str:
+    return "0" if n == 0 else "1" if n < 10 else "2" if n < 100 else "3" if n < 1000 else "4" if n < 10000 else "5"
+
+
+def _lookup(table: dict, *forms: str) -> str | None:
+    for f in forms:
+        hit = table.get(f)
+        if hit:
+            return hit
+    return None
+
+
+def split_parts(text: str, kind: str, parts: tuple[tuple[int, int, str], ...]) -> tuple[str, str, str]:
+    """(proclitics, stem, enclitic) of a token, all normalised."""
+    if kind != "word" or not parts:
+        return "", norm(text), ""
+    pre, stem, suf = [], "", ""
+    for s, e, role in parts:
+        piece = norm(text[s:e])
+        if role == "stem":
+            stem = piece
+        elif role == "pron":
+            suf = piece
+        else:
+            pre.append(role if role != "det" else "ال")
+    return "+".join(pre), stem or norm(text), suf
+
+
+@lru_cache(maxsize=200_000)
+def word_features(text: str, kind: str, parts: tuple[tuple[int, int, str], ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(features of the token itself, features it lends to its neighbours)."""
+    r = resources()
+    w = norm(text)
+    pre, stem, suf = split_parts(text, kind, parts)
+    bare = _strip_det(stem)
+    fine, coarse = r.clusters.get(w) or r.clusters.get(stem) or ("-", "-")
+    sfine, _ = r.clusters.get(stem) or r.clusters.get(bare) or ("-", "-")
+    gaz = _lookup(r.gazetteer, w, stem, bare)
+    trig = _lookup(r.triggers, w, stem, bare)
+    freq = _freq_bucket(r.lexicon.get(stem, 0))
+    own = [
+        "b", "w=" + w, "s=" + stem, "pre=" + pre, "suf=" + suf, "sh=" + _shape(text, kind),
+        "c=" + fine, "cc=" + coarse, "sc=" + sfine, "fq=" + freq,
+        "len=" + str(min(len(stem), 8)),
+    ]
+    if kind == "word":
+        for k in (1, 2, 3):
+            own.append(f"p{k}={bare[:k]}")
+            own.append(f"x{k}={bare[-k:]}")
+        own.append("x4=" + bare[-4:])
+        if bare.endswith(("ي", "يه", "يون", "يين", "يات")):
+            own.append("nisba")
+    elif kind == "latin" and _LATIN.search(text):
+        own.append("latin")
+    if gaz:
+        own.extend("g=" + g for g in gaz.split("|"))
+        own.append("g:" + gaz + ":fq" + freq)
+    if trig:
+        own.extend("t=" + t for t in trig.split("|"))
+    ctx = ["w=" + stem, "c=" + fine, "cc=" + coarse, "sh=" + _shape(text, kind)]
+    if pre:
+        ctx.append("pre=" + pre)
+    if gaz:
+        ctx.extend("g=" + g for g in gaz.split("|"))
+    if trig:
+        ctx.extend("t=" + t for t in trig.split("|"))
+    return tuple(own), tuple(ctx)
+
+
+def phrase_tags(stems: Sequence[str]) -> list[list[str]]:
+    """B-/I- tags of multi-word gazetteer and trigger entries matched greedily, longest first."""
+    r = resources()
+    out: list[list[str]] = [[] for _ in stems]
+    i, n = 0, len(stems)
+    while i < n:
+        step = 1
+        for k in range(min(r.max_phrase, n - i), 1, -1):
+            key = tuple(stems[i:i + k])
+            tag = r.phrases.get(key) or r.phrases.get((_strip_det(key[0]),) + key[1:])
+            if tag:
+                for t in tag.split("|"):
+                    out[i].append("B-" + t)
+                    for j in range(i + 1, i + k):
+                        out[j].append("I-" + t)
+                step = k
+                break
+        i += step
+    return out
+
+
+OFFSETS = (-2, -1, 1, 2)
+
+
+def sentence_features(units: Sequence[Unit]) -> list[list[str]]:
+    """The CRF item features of each token of one sentence, with a ±2 window."""
+    wf = [word_features(t, k, p) for t, k, p in units]
+    stems = [f[0][2][2:] for f in wf]  # "s=" feature
+    phrases = phrase_tags(stems)
+    n = len(units)
+    out = []
+    for i in range(n):
+        feats = list(wf[i][0])
+        feats.extend("ph=" + t for t in phrases[i])
+        for off in OFFSETS:
+            j = i + off
+            if 0 <= j < n:
+                feats.extend(f"{off}{f}" for f in wf[j][1])
+                feats.extend(f"{off}ph={t}" for t in phrases[j])
+            else:
+                feats.append(f"{off}BOS" if j < 0 else f"{off}EOS")
+        if i > 0:
+            feats.append("bg-=" + stems[i - 1] + "|" + stems[i])
+        if i + 1 < n:
+            feats.append("bg+=" + stems[i] + "|" + stems[i + 1])
+        out.append(feats)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def parts_of(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Clitic parts of a bare token string, as the tokeniser would split it."""
+    if not text:
+        return ()
+    return tuple(segment(norm(text))) if len(norm(text)) == len(text) else ((0, len(text), "stem"),)
+
+
+_KINDS = re.compile(r"(?P<word>[\u0621-\u064A\u0671-\u06D3])|(?P<number>[0-9\u0660-\u0669])|(?P<latin>[A-Za-z])")
+
+
+def unit_of(text: str) -> Unit:
+    """A unit for a token given as a bare string (training and evaluation files)."""
+    m = _KINDS.match(text)
+    kind = m.lastgroup if m else "punct"
+    return text, kind, parts_of(text) if kind == "word" else ()

@@ -1,0 +1,30 @@
+"""Typed errors raised by the library; the CLI turns them into one-line messages."""
+
+
+class KhabarError(Exception):
+    """Base class of every error khabar raises on purpose."""
+
+
+class InputError(KhabarError):
+    """An input (file, line, record) that cannot be read; names the input and the problem."""
+
+    def __init__(self, source: str, problem: str, line: int | None = None):
+        self.source, self.problem, self.line = source, problem, line
+        where = f"{source}:{line}" if line is not None else source
+        super().__init__(f"{where}: {problem}")
+
+
+class PipelineError(KhabarError):
+    """A pipeline that cannot be built: unknown stage or unmet requirement."""
+
+
+class StageError(KhabarError):
+    """A stage failed on one article; the batch records it and moves on."""
+
+    def __init__(self, stage: str, article_id: str, cause: BaseException):
+        self.stage, self.article_id, self.cause = stage, article_id, cause
+        super().__init__(f"article {article_id}: stage {stage} failed: {type(cause).__name__}: {cause}")
+
+
+class ResourceError(KhabarError):
+    """A language-resource data file that is missing or fails its schema check."""

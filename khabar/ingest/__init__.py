@@ -1,0 +1,1 @@
+"""Readers: every input becomes Article records, or an InputError naming the input."""

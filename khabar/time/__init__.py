@@ -1,0 +1,1 @@
+"""Time: datelines, time expressions, normalisation against the article date, drift."""
