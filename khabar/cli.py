@@ -106,8 +106,25 @@ def cmd_stages(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# Commands whose parsers live beside the code that does the work: name -> (module, function).
+DELEGATED = {
+    "ingest": ("khabar.store.commands", "ingest_main"),
+    "search": ("khabar.store.commands", "search_main"),
+    "export": ("khabar.store.commands", "export_main"),
+    "import": ("khabar.store.commands", "import_main"),
+    "serve": ("khabar.api.commands", "serve_main"),
+    "batch": ("khabar.batch.commands", "batch_main"),
+    "kb": ("khabar.entities.kb.commands", "kb_main"),
+}
+
+
 def _delegate(argv: list[str]) -> int | None:
-    """`eval ner` and `train ner` have their own parsers, in the modules that do the work."""
+    """Commands with their own parsers, in the modules that do the work."""
+    if argv[:1] and argv[0] in DELEGATED:
+        import importlib
+
+        module, function = DELEGATED[argv[0]]
+        return getattr(importlib.import_module(module), function)(argv[1:])
     if argv[:2] == ["eval", "ner"]:
         from .evaluate import ner
 
