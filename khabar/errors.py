@@ -21,9 +21,10 @@ class PipelineError(KhabarError):
 class StageError(KhabarError):
     """A stage failed on one article; the batch records it and moves on."""
 
-    def __init__(self, stage: str, article_id: str, cause: BaseException):
-        self.stage, self.article_id, self.cause = stage, article_id, cause
-        super().__init__(f"article {article_id}: stage {stage} failed: {type(cause).__name__}: {cause}")
+    def __init__(self, stage: str, article_id: str, cause: BaseException, origin: str = ""):
+        self.stage, self.article_id, self.cause, self.origin = stage, article_id, cause, origin
+        where = f"{origin}: " if origin else ""
+        super().__init__(f"{where}article {article_id}: stage {stage} failed: {type(cause).__name__}: {cause}")
 
 
 class ResourceError(KhabarError):

@@ -139,7 +139,7 @@ class Pipeline:
             try:
                 fn(doc)
             except Exception as exc:  # one bad article must not stop a batch
-                raise StageError(spec.id, article.id, exc) from exc
+                raise StageError(spec.id, article.id, exc, article.origin) from exc
         return doc
 
     def run_many(self, articles: Iterable[Article]) -> Iterator[Outcome]:

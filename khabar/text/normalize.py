@@ -25,6 +25,12 @@ _DROP = frozenset(
     + ["\ufeff", "\u00ad", "\u061c"]
 )
 
+# Dropped marks that attach to the letter before them.
+_ATTACHED = frozenset(
+    [chr(c) for c in range(0x0610, 0x061B)] + [chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"]
+    + [chr(c) for c in range(0x06D6, 0x06EE) if c not in (0x06E5, 0x06E6)]
+)
+
 _FOLD = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
     "ى": "ي", "ی": "ي", "ئ": "ي",
@@ -79,7 +85,11 @@ class NormalizedView:
         if start == end:
             pos = self.origin[start] if start < len(self.origin) else len(self.original)
             return Span(pos, pos)
-        return Span(self.origin[start], self.origin[end - 1] + 1)
+        stop = self.origin[end - 1] + 1
+        # Harakat and tatweel after the last letter belong to it: عاملاً, not عاملا.
+        while stop < len(self.original) and self.original[stop] in _ATTACHED:
+            stop += 1
+        return Span(self.origin[start], stop)
 
     def from_original(self, start: int, end: int) -> tuple[int, int]:
         """The normalised range covering original characters [start, end)."""

@@ -82,7 +82,7 @@ def _is_abbreviation_or_number(text: str, i: int, rules: SentenceRules) -> bool:
         return True
     if after and not after.isspace() and after not in rules.trailing and after not in rules.terminators:
         return True  # أ.ف.ب, www.example.com
-    m = _WORD_BEFORE.search(text, 0, i)
+    m = _WORD_BEFORE.search(text, max(0, i - 24), i)
     return bool(m) and m.group(1).split(".")[-1] in rules.abbreviations
 
 

@@ -42,7 +42,7 @@ CLITICS_SCHEMA = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per process
 class CliticRules:
     conjunctions: frozenset[str]
     prepositions: frozenset[str]
@@ -198,26 +198,29 @@ def _assemble(prefix: list[tuple[int, str]], length: int, suffix_len: int) -> li
 
 
 def _word_parts(text: str, start: int, end: int, rules: CliticRules) -> tuple[TokenPart, ...]:
-    view = NormalizedView(text[start:end])
-    letters = text[start:end].rstrip(ARABIC_MARKS_CHARS)
+    return tuple(TokenPart(start + s, start + e, role) for s, e, role in _relative_parts(text[start:end], rules))
+
+
+@lru_cache(maxsize=200_000)
+def _relative_parts(word: str, rules: CliticRules) -> tuple[tuple[int, int, str], ...]:
+    """Clitic parts of one written word, as offsets into the word (cached: news repeats its words)."""
+    view = NormalizedView(word)
+    letters = word.rstrip(ARABIC_MARKS_CHARS)
     parts = segment(view.text, rules, ends_in_ta_marbuta=letters.endswith("ة"))
     if len(parts) == 1:
-        return (TokenPart(start, end, "stem"),)
-    out = []
-    for s, e, role in parts:
-        span = view.to_original(s, e)
-        out.append(TokenPart(start + span.start, start + span.end, role))
-    return _cover(out, start, end)
+        return ((0, len(word), "stem"),)
+    spans = [(view.to_original(s, e), role) for s, e, role in parts]
+    return _cover([(span.start, span.end, role) for span, role in spans], len(word))
 
 
-def _cover(parts: list[TokenPart], start: int, end: int) -> tuple[TokenPart, ...]:
-    """Stretch parts so they tile the token exactly (dropped marks belong to the part before them)."""
-    fixed = []
-    for i, p in enumerate(parts):
-        s = start if i == 0 else fixed[-1].end
-        e = end if i == len(parts) - 1 else parts[i + 1].start
-        fixed.append(TokenPart(s, e, p.role))
-    return tuple(fixed)
+def _cover(parts: list[tuple[int, int, str]], length: int) -> tuple[tuple[int, int, str], ...]:
+    """Stretch parts so they tile the word exactly (dropped marks belong to the part before them)."""
+    out: list[tuple[int, int, str]] = []
+    for i, (_, _, role) in enumerate(parts):
+        s = 0 if i == 0 else out[-1][1]
+        e = length if i == len(parts) - 1 else parts[i + 1][0]
+        out.append((s, e, role))
+    return tuple(out)
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

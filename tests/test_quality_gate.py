@@ -1,0 +1,40 @@
+"""The ratchet: dev-set scores stay at or above their floors, and floors never go down."""
+import json
+import subprocess
+
+from khabar.evaluate.floors import FLOORS_PATH, load_floors, shortfalls
+from helpers import ROOT, dev_evaluation, needs_shared
+
+
+@needs_shared
+def test_dev_scores_meet_their_floors(tmp_path_factory):
+    report, _, _ = dev_evaluation(tmp_path_factory.mktemp("dev"))
+    assert shortfalls(report, load_floors()) == []
+
+
+def previous_floors() -> dict | None:
+    """The floors of the last committed version before the newest one, when git history has it."""
+    rel = FLOORS_PATH.relative_to(ROOT).as_posix()
+    try:
+        log = subprocess.run(["git", "log", "-n", "2", "--format=%H", "--", rel], cwd=ROOT,
+                             capture_output=True, text=True, check=True).stdout.split()
+        head = subprocess.run(["git", "show", f"HEAD:{rel}"], cwd=ROOT, capture_output=True, text=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    # Compare the working file with HEAD when it has uncommitted changes, else with the commit before.
+    current = FLOORS_PATH.read_text(encoding="utf-8")
+    if head.returncode == 0 and head.stdout != current:
+        return json.loads(head.stdout)["floors"]
+    if len(log) < 2:
+        return None
+    older = subprocess.run(["git", "show", f"{log[1]}:{rel}"], cwd=ROOT, capture_output=True, text=True)
+    return json.loads(older.stdout)["floors"] if older.returncode == 0 else None
+
+
+def test_floors_only_go_up():
+    before = previous_floors()
+    now = load_floors()
+    if before is not None:
+        lowered = {k: (v, now.get(k)) for k, v in before.items() if now.get(k, -1) < v}
+        assert lowered == {}, f"floors lowered: {lowered}"
+    assert all(0.0 <= v <= 1.0 for v in now.values())
