@@ -1,0 +1,1 @@
+"""Entities: detection, in-document coreference, linking to the knowledge base, and the entities stage."""

@@ -1,0 +1,71 @@
+"""Language resources of the entity layer: nationality adjectives, role descriptions, alias rules."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..resources import load_yaml
+from .names import name_tokens
+
+NATIONALITY_SCHEMA = {
+    "type": "object", "required": ["adjectives"],
+    "properties": {"adjectives": {"type": "object", "propertyNames": {"pattern": "^[A-Z]{3}$"},
+                                  "additionalProperties": {"type": "array", "items": {"type": "string"}}}},
+}
+ROLES_SCHEMA = {
+    "type": "object", "required": ["titles", "fixed"],
+    "properties": {
+        "titles": {"type": "array", "items": {"type": "object", "required": ["role", "ar"]}},
+        "fixed": {"type": "array", "items": {"type": "object", "required": ["role", "org", "ar"]}},
+    },
+}
+ALIAS_RULES_SCHEMA = {
+    "type": "object", "required": ["needs_context", "never"],
+    "properties": {"needs_context": {"type": "array", "items": {"type": "string"}},
+                   "never": {"type": "array", "items": {"type": "string"}}},
+}
+# Derived forms of a masculine adjective: feminine, plural, each with and without ال.
+_SUFFIXES = ("", "ه", "ون", "ين", "تين")
+
+
+def _forms(word: str) -> list[str]:
+    base = [word + s for s in _SUFFIXES]
+    return base + ["ال" + f for f in base]
+
+
+@lru_cache(maxsize=1)
+def nationality_forms() -> dict[tuple[str, ...], str]:
+    """Normalised adjective forms (as token tuples) -> country code: الروسية -> RUS."""
+    data = load_yaml("entities/nationalities.yaml", NATIONALITY_SCHEMA)
+    out: dict[tuple[str, ...], str] = {}
+    for code, adjectives in data["adjectives"].items():
+        for adjective in adjectives:
+            words = name_tokens(adjective)
+            for i, suffix in enumerate(_SUFFIXES):
+                for article in ("", "ال"):
+                    out[tuple(article + w + suffix for w in words)] = code
+    return out
+
+
+@dataclass(frozen=True)
+class RolePhrase:
+    role: str
+    org: str | None  # None: the org comes from a following nationality adjective
+    tokens: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def role_phrases() -> list[RolePhrase]:
+    """Every role phrase, longest first, so that a fixed phrase wins over its title."""
+    data = load_yaml("entities/roles.yaml", ROLES_SCHEMA)
+    out = [RolePhrase(t["role"], None, name_tokens(a)) for t in data["titles"] for a in t["ar"]]
+    out += [RolePhrase(f["role"], f["org"], name_tokens(a)) for f in data["fixed"] for a in f["ar"]]
+    return sorted(out, key=lambda p: -len(p.tokens))
+
+
+@lru_cache(maxsize=1)
+def alias_rules() -> tuple[frozenset[str], frozenset[str]]:
+    """(aliases matched only next to a linked entity of the same country, aliases never matched)."""
+    data = load_yaml("entities/alias-rules.yaml", ALIAS_RULES_SCHEMA)
+    key = lambda a: " ".join(name_tokens(a))  # noqa: E731
+    return frozenset(map(key, data["needs_context"])), frozenset(map(key, data["never"]))

@@ -1,0 +1,78 @@
+"""Role descriptions in the text (الرئيس الروسي، المتحدث باسم الكرملين) and who held them on a date."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..model import Doc, Span
+from .detect import Word, words
+from .kb import KBEntity, KnowledgeBase
+from .lexicons import nationality_forms, role_phrases
+from .names import clitic_variants
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """A role phrase in the text: where it is, the role and the organisation or country it belongs to."""
+
+    span: Span
+    role: str
+    org: str
+    end_word: int  # index of the word after the phrase
+
+
+def nationality_at(ws: list[Word], i: int) -> tuple[str, int] | None:
+    """(country code, words used) of a nationality adjective at word i."""
+    forms = nationality_forms()
+    for n in (2, 1):
+        key = tuple(w.text for w in ws[i:i + n])
+        if len(key) == n and key in forms:
+            return forms[key], n
+    return None
+
+
+def role_at(ws: list[Word], i: int) -> tuple[str, str, int] | None:
+    """(role, org, words used) of a role phrase starting at word i, clitics allowed on its first word."""
+    for phrase in role_phrases():
+        n = len(phrase.tokens)
+        rest = tuple(w.text for w in ws[i + 1:i + n])
+        if rest != phrase.tokens[1:]:
+            continue
+        if not any(form == phrase.tokens[0] for _, form in clitic_variants(ws[i].text)):
+            continue
+        if phrase.org:
+            return phrase.role, phrase.org, n
+        nat = nationality_at(ws, i + n)
+        if nat:
+            return phrase.role, nat[0], n + nat[1]
+    return None
+
+
+def role_mentions(doc: Doc, ws: list[Word] | None = None) -> list[RoleMention]:
+    """Every role description with a known organisation, left to right."""
+    ws = ws if ws is not None else words(doc)
+    out, i = [], 0
+    while i < len(ws):
+        hit = role_at(ws, i)
+        if hit is None:
+            i += 1
+            continue
+        role, org, n = hit
+        prefix = next((p for p, f in clitic_variants(ws[i].text) if f == _first_token(role, org, ws, i)), 0)
+        out.append(RoleMention(doc.normalized.to_original(ws[i].start + prefix, ws[i + n - 1].end), role, org, i + n))
+        i += n
+    return out
+
+
+def _first_token(role: str, org: str, ws: list[Word], i: int) -> str:
+    for phrase in role_phrases():
+        if phrase.role == role and (phrase.org in (None, org)) and \
+                any(f == phrase.tokens[0] for _, f in clitic_variants(ws[i].text)):
+            return phrase.tokens[0]
+    return ws[i].text
+
+
+def holder(kb: KnowledgeBase, role: str, org: str, day: dt.date | None) -> KBEntity | None:
+    """The KB entity that held the role on `day`, if the KB knows."""
+    found = kb.holder(role, org, day)
+    return found[0] if found else None

@@ -1,0 +1,1 @@
+"""Relations between entities read from the text: envoys, spokespeople, relatives and office holders."""

@@ -1,0 +1,68 @@
+"""Relation patterns over words and entity mentions: apposition, prefix, possessive and title."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..entities.detect import Word
+from ..entities.names import clitic_variants, name_tokens
+from ..entities.roles import nationality_at
+from ..resources import load_yaml
+
+CUES_SCHEMA = {"type": "object", "required": ["cues", "titles"],
+               "properties": {"cues": {"type": "array", "items": {"type": "object", "required": ["type", "role", "ar"]}},
+                              "titles": {"type": "array", "items": {"type": "object", "required": ["role", "ar"]}}}}
+# Title and adjective words that may stand between a cue and the entity it points to (موفد الرئيس الروسي بوتين).
+MAX_GAP_WORDS = 3
+POSSESSIVE = ("ه", "ها")
+
+
+@dataclass(frozen=True)
+class Cue:
+    type: str
+    role: str
+    tokens: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def cues() -> list[Cue]:
+    """Relation cues, longest first."""
+    data = load_yaml("entities/relation-cues.yaml", CUES_SCHEMA)
+    out = [Cue(c["type"], c["role"], name_tokens(a)) for c in data["cues"] for a in c["ar"]]
+    return sorted(out, key=lambda c: -len(c.tokens))
+
+
+@lru_cache(maxsize=1)
+def titles() -> list[Cue]:
+    data = load_yaml("entities/relation-cues.yaml", CUES_SCHEMA)
+    return sorted((Cue("position_held", t["role"], name_tokens(a)) for t in data["titles"] for a in t["ar"]),
+                  key=lambda c: -len(c.tokens))
+
+
+def cue_at(ws: list[Word], i: int, table: list[Cue]) -> tuple[Cue, int, bool] | None:
+    """(cue, words used, possessive) of a cue starting at word i; a clitic on the first word is allowed."""
+    for cue in table:
+        n = len(cue.tokens)
+        if tuple(w.text for w in ws[i + 1:i + n]) != cue.tokens[1:] or i + n > len(ws):
+            continue
+        last = ws[i + n - 1].text if n > 1 else None
+        for _, form in clitic_variants(ws[i].text):
+            if form == cue.tokens[0] and (n > 1 or True):
+                return cue, n, False
+            if n == 1 and any(form == cue.tokens[0] + p for p in POSSESSIVE):
+                return cue, n, True
+        del last
+    return None
+
+
+def title_country(ws: list[Word], i: int) -> tuple[Cue, str, int] | None:
+    """(title cue, country code, words used) of `وزير الخارجية الإيراني` at word i."""
+    for cue in titles():
+        n = len(cue.tokens)
+        if tuple(w.text for w in ws[i:i + n]) == cue.tokens or \
+                any(f == cue.tokens[0] for _, f in clitic_variants(ws[i].text)) and \
+                tuple(w.text for w in ws[i + 1:i + n]) == cue.tokens[1:]:
+            nat = nationality_at(ws, i + n)
+            if nat:
+                return cue, nat[0], n + nat[1]
+    return None
