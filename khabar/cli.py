@@ -115,6 +115,7 @@ DELEGATED = {
     "serve": ("khabar.api.commands", "serve_main"),
     "batch": ("khabar.batch.commands", "batch_main"),
     "kb": ("khabar.entities.kb.commands", "kb_main"),
+    "events": ("khabar.events.commands", "events_main"),
 }
 
 

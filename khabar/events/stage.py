@@ -1,0 +1,21 @@
+"""The pipeline stage events.v1: PLOVER-coded events for every sentence of an article."""
+from __future__ import annotations
+
+from ..model import Doc
+from ..pipeline import Options, register_stage
+from .coder import Context, Resources, code_sentence
+
+
+@register_stage("events", 1, requires=("sentences", "tokens"), adds=("events",))
+def events_stage(options: Options):
+    """Load the lexicons once; code each sentence, using quotes, timexes and entities when present."""
+    res = options.resources.get("events") or Resources.load()
+
+    def run(doc: Doc) -> None:
+        ctx = Context.of(doc)
+        events = []
+        for sentence in doc.get("sentences"):
+            events.extend(code_sentence(doc, sentence, res, ctx))
+        doc.add("events", events, "events.v1")
+
+    return run

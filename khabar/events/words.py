@@ -1,0 +1,91 @@
+"""A sentence as a list of normalised words, with clitic-stripped bases for lookup."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Doc, Sentence, Token
+from ..text.normalize import normalize
+
+CONJ = "وف"
+PREP = "بلك"
+# Words that open a new clause: an actor on the far side is not this verb's subject.
+CLAUSE_WORDS = frozenset(normalize(w) for w in (
+    "أن", "إن", "أنه", "أنها", "إنه", "إنها", "أنهم", "الذي", "التي", "الذين", "اللذين", "اللتين", "حيث", "عندما",
+    "حين", "بينما", "فيما", "بعدما", "قبل", "لكن", "ولكن", "إذ", "كما", "مما", "ما", "بعد", "وبعد", "بسبب",
+    "حسبما", "وفق", "وفقا", "وقال", "وقالت", "قال", "قالت", "أضاف", "وأضاف", "وأضافت", "أعلن", "أعلنت",
+    "وأعلن", "وأعلنت", "أفاد", "أفادت", "وأفادت", "وأفاد", "ذكر", "ذكرت", "وذكرت"))
+CLAUSE_PUNCT = frozenset("،,;؛:.!?؟()[]\"'«»-–—…")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One token of a sentence: original span, normalised text and lookup bases."""
+
+    index: int
+    start: int
+    end: int
+    norm: str
+    kind: str
+    bases: tuple[str, ...]  # the word with و/ف and ب/ل/ك stripped, longest first
+    roles: tuple[str, ...] = ()  # the tokeniser's clitic roles (conj, prep, det, stem, pron ...)
+
+    @property
+    def is_punct(self) -> bool:
+        return self.kind in ("punct", "symbol")
+
+    @property
+    def has_conj(self) -> bool:
+        return len(self.norm) > 2 and self.norm[0] in CONJ and self.norm[1:] in self.bases
+
+    def bare(self) -> tuple[str, ...]:
+        """Bases, each also without the article ال (for actor and noun lookup)."""
+        out = list(self.bases)
+        for b in self.bases:
+            if b.startswith("ال") and len(b) > 3:
+                out.append(b[2:])
+        return tuple(dict.fromkeys(out))
+
+
+def bases(norm: str) -> tuple[str, ...]:
+    """The word with a leading conjunction and/or preposition stripped (و+ب+الجيش -> الجيش)."""
+    out = [norm]
+    stems = [norm]
+    if len(norm) > 3 and norm[0] in CONJ:
+        stems.append(norm[1:])
+    for s in list(stems):
+        if len(s) > 3 and s.startswith("لل"):
+            stems.append("ال" + s[2:])
+        elif len(s) > 3 and s[0] in PREP:
+            stems.append(s[1:])
+    out.extend(stems)
+    return tuple(dict.fromkeys(out))
+
+
+def sentence_words(doc: Doc, sentence: Sentence, tokens: list[Token] | None = None) -> list[Word]:
+    """The tokens of `sentence` as Words (tokens from the tokens layer, else whitespace-free runs)."""
+    toks = [t for t in (tokens if tokens is not None else doc.get("tokens", []))
+            if sentence.start <= t.start and t.end <= sentence.end]
+    words = []
+    for i, t in enumerate(toks):
+        norm = normalize(doc.text[t.start:t.end])
+        words.append(Word(i, t.start, t.end, norm, t.kind, bases(norm) if t.kind == "word" else (norm,),
+                          tuple(p.role for p in t.parts)))
+    return words
+
+
+def is_boundary(word: Word) -> bool:
+    """True when `word` closes a clause (punctuation or a clause-opening word)."""
+    if word.is_punct:
+        return word.norm in CLAUSE_PUNCT
+    return word.norm in CLAUSE_WORDS
+
+
+def clause_bounds(words: list[Word], i: int) -> tuple[int, int]:
+    """The [first, last] word indexes of the clause around word i."""
+    lo = i
+    while lo > 0 and not is_boundary(words[lo - 1]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(words) and not is_boundary(words[hi + 1]):
+        hi += 1
+    return lo, hi
