@@ -6,14 +6,15 @@ by token text, which makes tagging fast: news text repeats its words.
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from ...resources import load_yaml, read_lines
+from ...resources import DATA_ROOT, load_yaml, read_lines
 from ...text.normalize import _DROP, _FOLD
-from ...text.tokens import segment
+from ...text.tokens import tokenize
 
 FEATURE_VERSION = 1
 Unit = tuple[str, str, tuple[tuple[int, int, str], ...]]
@@ -48,6 +49,7 @@ class Resources:
     triggers: dict[str, str]  # normalised word -> trigger class
     clusters: dict[str, tuple[str, str]]
     lexicon: dict[str, int]
+    autotags: dict[str, tuple[str, ...]]  # stem -> self-training features from auto-tagged news
 
 
 def _strip_det(w: str) -> str:
@@ -92,7 +94,19 @@ def resources() -> Resources:
     for line in read_lines("text/lexicon.tsv.gz"):
         w, _, n = line.partition("\t")
         lexicon[w] = int(n)
-    return Resources(gaz, phrases, max((len(k) for k in phrases), default=1), triggers, clusters, lexicon)
+    return Resources(gaz, phrases, max((len(k) for k in phrases), default=1), triggers, clusters, lexicon,
+                     _autotags())
+
+
+def _autotags() -> dict[str, tuple[str, ...]]:
+    """Per-stem label shares from auto-tagged ANT news; KHABAR_NER_AUTOTAGS=0 turns them off (first pass)."""
+    if os.environ.get("KHABAR_NER_AUTOTAGS", "1") == "0" or not (DATA_ROOT / "ner" / "autotags.tsv.gz").exists():
+        return {}
+    out = {}
+    for line in read_lines("ner/autotags.tsv.gz"):
+        stem, feats = line.split("\t")
+        out[stem] = tuple(feats.split(","))
+    return out
 
 
 _LATIN = re.compile(r"[A-Za-z]")
@@ -165,6 +179,8 @@ def word_features(text: str, kind: str, parts: tuple[tuple[int, int, str], ...])
         own.append("g:" + gaz + ":fq" + freq)
     if trig:
         own.extend("t=" + t for t in trig.split("|"))
+    auto = r.autotags.get(stem, ())
+    own.extend("a=" + a for a in auto)
     ctx = ["w=" + stem, "c=" + fine, "cc=" + coarse, "sh=" + _shape(text, kind)]
     if pre:
         ctx.append("pre=" + pre)
@@ -172,6 +188,7 @@ def word_features(text: str, kind: str, parts: tuple[tuple[int, int, str], ...])
         ctx.extend("g=" + g for g in gaz.split("|"))
     if trig:
         ctx.extend("t=" + t for t in trig.split("|"))
+    ctx.extend("a=" + a for a in auto)
     return tuple(own), tuple(ctx)
 
 
@@ -224,19 +241,18 @@ def sentence_features(units: Sequence[Unit]) -> list[list[str]]:
     return out
 
 
-@lru_cache(maxsize=200_000)
-def parts_of(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Clitic parts of a bare token string, as the tokeniser would split it."""
-    if not text:
-        return ()
-    return tuple(segment(norm(text))) if len(norm(text)) == len(text) else ((0, len(text), "stem"),)
-
-
-_KINDS = re.compile(r"(?P<word>[\u0621-\u064A\u0671-\u06D3])|(?P<number>[0-9\u0660-\u0669])|(?P<latin>[A-Za-z])")
-
-
 def unit_of(text: str) -> Unit:
-    """A unit for a token given as a bare string (training and evaluation files)."""
-    m = _KINDS.match(text)
-    kind = m.lastgroup if m else "punct"
-    return text, kind, parts_of(text) if kind == "word" else ()
+    """A unit for a token given as a bare string (training files), split as the tokeniser would."""
+    toks = tokenize(text)
+    if len(toks) == 1 and toks[0].start == 0 and toks[0].end == len(text):
+        t = toks[0]
+        return text, t.kind, tuple((p.start, p.end, p.role) for p in t.parts) if t.kind == "word" else ()
+    kind = toks[0].kind if toks else "symbol"
+    return text, kind, ((0, len(text), "stem"),) if kind == "word" else ()
+
+
+def unit_of_token(text: str, token) -> Unit:
+    """A unit for a khabar Token of `text`, with part offsets relative to the token."""
+    s = token.start
+    parts = tuple((p.start - s, p.end - s, p.role) for p in token.parts) if token.kind == "word" else ()
+    return text[s:token.end], token.kind, parts

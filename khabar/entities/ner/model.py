@@ -1,0 +1,93 @@
+"""Loading the shipped CRF and tagging sentences with it."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import pycrfsuite
+
+from ...resources import DATA_ROOT
+from .conll import spans
+from .features import Unit, norm, resources, sentence_features, split_parts
+
+MODEL_PATH = DATA_ROOT / "ner" / "ner.crfsuite"
+META_PATH = DATA_ROOT / "ner" / "ner.meta.json"
+OUT_TYPE = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+GPE_TAGS = frozenset({"COUNTRY", "CAPITAL", "CITY", "GPE_HEAD"})
+LOC_TAGS = frozenset({"REGION", "LOC_HEAD"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """A mention over units [start, end) of a sentence, typed PER/ORG/GPE/LOC/MISC."""
+
+    start: int
+    end: int
+    type: str
+    score: float
+
+
+class NerModel:
+    def __init__(self, path: str | Path = MODEL_PATH):
+        self.path = str(path)
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(self.path)
+        resources()  # load the feature resources now, not on the first sentence
+
+    def tag(self, units: Sequence[Unit]) -> list[str]:
+        """BIO labels (ANERcorp types) of one sentence."""
+        if not units:
+            return []
+        return self.tagger.tag(sentence_features(units))
+
+    def mentions(self, units: Sequence[Unit]) -> list[Found]:
+        """Typed mentions of one sentence, with the mean marginal of their labels as score."""
+        labels = self.tag(units)
+        out = []
+        for s, e, kind in sorted(spans(labels)):
+            s, e = _trim(units, s, e)
+            if s >= e:
+                continue
+            score = sum(self.tagger.marginal(labels[i], i) for i in range(s, e)) / (e - s)
+            out.append(Found(s, e, place_type(units[s:e]) if kind == "LOC" else OUT_TYPE.get(kind, kind), round(score, 3)))
+        return out
+
+
+def _trim(units: Sequence[Unit], s: int, e: int) -> tuple[int, int]:
+    """Shrink a span so it neither starts nor ends on punctuation or a symbol."""
+    while s < e and units[s][1] in ("punct", "symbol"):
+        s += 1
+    while e > s and units[e - 1][1] in ("punct", "symbol"):
+        e -= 1
+    return s, e
+
+
+def place_type(units: Sequence[Unit]) -> str:
+    """GPE or LOC for a place mention, from gazetteer typing and its head noun."""
+    r = resources()
+    stems = [split_parts(*u)[1] for u in units]
+    words = [norm(u[0]) for u in units]
+    candidates = [" ".join(stems), " ".join(words), stems[0], stems[0][2:] if stems[0].startswith("ال") else ""]
+    for c in candidates:
+        tags = set((r.gazetteer.get(c) or r.phrases.get(tuple(c.split())) or "").split("|"))
+        if tags & GPE_TAGS:
+            return "GPE"
+        if tags & LOC_TAGS:
+            return "LOC"
+    head = set((r.triggers.get(stems[0]) or "").split("|"))
+    if "GPE_HEAD" in head:
+        return "GPE"
+    return "LOC"
+
+
+@lru_cache(maxsize=4)
+def load(path: str | None = None) -> NerModel:
+    """The model at `path` (default: the shipped one), loaded once."""
+    return NerModel(path or MODEL_PATH)
+
+
+def meta() -> dict:
+    return json.loads(META_PATH.read_text(encoding="utf-8")) if META_PATH.exists() else {}

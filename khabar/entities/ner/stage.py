@@ -1,0 +1,58 @@
+"""The `ner` pipeline stage: tokens in, typed mentions (PER/ORG/GPE/LOC) out."""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ...model import Doc, Mention, Token
+from ...pipeline import Options, register_stage
+from .conll import SENTENCE_END, split_long
+from .features import unit_of_token
+from .model import NerModel, load
+
+KEPT_TYPES = frozenset({"PER", "ORG", "GPE", "LOC"})  # MISC is internal only
+PROCLITICS = frozenset({"conj", "prep", "future"})
+
+
+def chunks(text: str, tokens: Sequence[Token]) -> list[list[Token]]:
+    """Tokens cut into sentence-like runs: after . ! ? ؟ and at line breaks, as in training."""
+    out: list[list[Token]] = [[]]
+    for k, tok in enumerate(tokens):
+        if out[-1] and "\n" in text[tokens[k - 1].end:tok.start]:
+            out.append([])
+        out[-1].append(tok)
+        if text[tok.start:tok.end] in SENTENCE_END:
+            out.append([])
+    return [piece for c in out if c for piece in split_long(c, key=lambda t: text[t.start:t.end])]
+
+
+def name_start(text: str, token: Token) -> int:
+    """Where a name begins inside its first token: after و ف ب ل ك س, and after the ل of لل."""
+    start = token.start
+    for part in token.parts:
+        if part.role in PROCLITICS or (part.role == "det" and text[part.start:part.end] == "ل"):
+            start = part.end
+        else:
+            break
+    return start if start < token.end else token.start
+
+
+def find_mentions(text: str, tokens: Sequence[Token], model: NerModel | None = None) -> list[Mention]:
+    """Mentions of PER, ORG, GPE and LOC over `tokens` of `text`, sorted by start."""
+    model = model or load()
+    found = []
+    for chunk in chunks(text, tokens):
+        units = [unit_of_token(text, t) for t in chunk]
+        for m in model.mentions(units):
+            if m.type in KEPT_TYPES:
+                found.append(Mention(name_start(text, chunk[m.start]), chunk[m.end - 1].end, m.type, m.score))
+    return sorted(found, key=lambda m: (m.start, m.end))
+
+
+@register_stage("ner", 1, requires=("tokens",), adds=("mentions",))
+def ner_stage(options: Options):
+    model = load()  # once per pipeline; load() is cached across pipelines too
+
+    def run(doc: Doc) -> None:
+        doc.add("mentions", find_mentions(doc.text, doc.get("tokens") or [], model), "ner.v1")
+
+    return run
