@@ -1,0 +1,1 @@
+"""Quotes and speakers: who said what, how, where and when."""

@@ -1,0 +1,24 @@
+"""The quotes stage: who said what, how, where and when."""
+from __future__ import annotations
+
+from ..model import Doc
+from ..pipeline import Options, register_stage
+from .channel import assign_channels
+from .dates import assign_dates
+from .extract import extract_quotes
+from .lexicon import quote_lexicon
+from .words import words_of
+
+
+@register_stage("quotes", 1, requires=("sentences", "tokens"), adds=("quotes",))
+def quotes_stage(options: Options):
+    lex = quote_lexicon()
+
+    def run(doc: Doc) -> None:
+        words = words_of(doc)
+        quotes = extract_quotes(doc, words, lex)
+        assign_channels(quotes, words, lex)
+        assign_dates(doc, quotes)
+        doc.add("quotes", quotes, "quotes.v1")
+
+    return run
