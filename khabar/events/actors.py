@@ -18,6 +18,7 @@ ACTORS_SCHEMA = {
     "type": "object", "required": ["sectors", "countries", "named", "ignore"],
     "properties": {
         "ignore": {"type": "array", "items": {"type": "string"}},
+        "members": {"type": "array", "items": {"type": "string"}},
         "sectors": {"type": "object", "propertyNames": {"pattern": "^[A-Z]{3}$"},
                     "additionalProperties": {"type": "array", "items": {"type": "string"}}},
         "countries": {"type": "array", "items": {
@@ -57,6 +58,7 @@ class ActorLexicon:
     sectors: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # name or adjective form -> ISO-3
     adjectives: set[str] = field(default_factory=set)
+    members: set[str] = field(default_factory=set)  # عناصر، أنصار: head a phrase, take the code of what follows
     named: dict[str, list[Named]] = field(default_factory=dict)  # hand-curated
     petrarch: dict[str, list[Named]] = field(default_factory=dict)  # bootstrapped, noisier
 
@@ -123,6 +125,7 @@ def actor_lexicon() -> ActorLexicon:
             for form in _adjective_forms(_strip_al(normalize(adj))):
                 lex.countries.setdefault(form, c["code"])
                 lex.adjectives.add(form)
+    lex.members = {_strip_al(normalize(w)) for w in data.get("members", [])}
     for n in data["named"]:
         for name in n["names"]:
             lex.named.setdefault(_strip_al(normalize(name)), []).append(Named(n["code"], _date(n.get("from")),
@@ -135,7 +138,7 @@ def actor_lexicon() -> ActorLexicon:
 class ActorWord:
     """What one word (or the name starting at it) says about an actor."""
 
-    kind: str  # named | country | adjective | sector | mention
+    kind: str  # named | petrarch | country | adjective | sector | member
     length: int  # words covered (names may span several)
     country: str | None = None
     sector: str | None = None
@@ -196,6 +199,8 @@ def actor_word(lex: ActorLexicon, words: list[Word], i: int, day: dt.date | None
             return ActorWord("adjective" if k in lex.adjectives else "country", 1, lex.countries[k])
         if k in lex.sectors:
             return ActorWord("sector", 1, None, lex.sectors[k])
+    if named is None and any(k in lex.members for k in _keys(w)):
+        return ActorWord("member", 1)
     return named
 
 

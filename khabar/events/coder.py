@@ -112,8 +112,8 @@ def _self_actor(res: Resources, words: list[Word], t: Trigger, day) -> Phrase | 
 def code_trigger(doc: Doc, sentence: Sentence, words: list[Word], t: Trigger, res: Resources, ctx: Context) -> Event:
     """One event from one trigger."""
     day = ctx.anchor
-    roles = find_roles(res.actors, words, t, day)
-    source = _self_actor(res, words, t, day) or roles.source
+    roles = find_roles(res.actors, words, t, day, _self_actor(res, words, t, day))
+    source = roles.source
     src_arg, tgt_arg = argument(words, source), argument(words, roles.target)
     if src_arg and tgt_arg and src_arg.start == tgt_arg.start:
         tgt_arg = None

@@ -14,6 +14,8 @@ CLAUSE_WORDS = frozenset(normalize(w) for w in (
     "حين", "بينما", "فيما", "بعدما", "قبل", "لكن", "ولكن", "إذ", "كما", "مما", "ما", "بعد", "وبعد", "بسبب",
     "حسبما", "وفق", "وفقا", "وقال", "وقالت", "قال", "قالت", "أضاف", "وأضاف", "وأضافت", "أعلن", "أعلنت",
     "وأعلن", "وأعلنت", "أفاد", "أفادت", "وأفادت", "وأفاد", "ذكر", "ذكرت", "وذكرت"))
+# ما before these words counts (ما مجموعه، ما يقارب، ما لا يقل عن): it opens no clause.
+QUANTITY_AFTER_MA = frozenset(normalize(w) for w in ("مجموعه", "يقارب", "يزيد", "لا", "يربو"))
 CLAUSE_PUNCT = frozenset("،,;؛:.!?؟()[]\"'«»-–—…")
 
 
@@ -80,12 +82,19 @@ def is_boundary(word: Word) -> bool:
     return word.norm in CLAUSE_WORDS
 
 
+def _opens_clause(words: list[Word], k: int) -> bool:
+    """Word k closes a clause, unless it is ما of a quantity (خطفوا ما مجموعه 14 شخصا)."""
+    if not is_boundary(words[k]):
+        return False
+    return not (words[k].norm == "ما" and k + 1 < len(words) and words[k + 1].norm in QUANTITY_AFTER_MA)
+
+
 def clause_bounds(words: list[Word], i: int) -> tuple[int, int]:
     """The [first, last] word indexes of the clause around word i."""
     lo = i
-    while lo > 0 and not is_boundary(words[lo - 1]):
+    while lo > 0 and not _opens_clause(words, lo - 1):
         lo -= 1
     hi = i
-    while hi + 1 < len(words) and not is_boundary(words[hi + 1]):
+    while hi + 1 < len(words) and not _opens_clause(words, hi + 1):
         hi += 1
     return lo, hi
