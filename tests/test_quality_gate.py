@@ -2,14 +2,31 @@
 import json
 import subprocess
 
-from khabar.evaluate.floors import FLOORS_PATH, load_floors, shortfalls
-from helpers import ROOT, dev_evaluation, needs_shared
+import pytest
+
+from khabar.evaluate.floors import FLOORS_PATH, SUITES, load_floors, lookup, shortfalls
+from helpers import ROOT, SHARED, dev_evaluation, needs_shared
+
+
+def suite_floors(suite):
+    return {k: v for k, v in load_floors().items() if k.startswith(suite + ".")}
 
 
 @needs_shared
 def test_dev_scores_meet_their_floors(tmp_path_factory):
     report, _, _ = dev_evaluation(tmp_path_factory.mktemp("dev"))
-    assert shortfalls(report, load_floors()) == []
+    floors = suite_floors("dev")
+    measured = {key: lookup(report, key.split(".", 1)[1]) for key in floors}
+    assert shortfalls(measured, floors) == []
+
+
+@needs_shared
+@pytest.mark.parametrize("suite", ["events", "ner"])
+def test_event_and_ner_scores_meet_their_floors(suite, tmp_path):
+    floors = suite_floors(suite)
+    report = SUITES[suite](SHARED, tmp_path)
+    measured = {key: lookup(report, key.split(".", 1)[1]) for key in floors}
+    assert shortfalls(measured, floors) == []
 
 
 def previous_floors() -> dict | None:

@@ -1,26 +1,85 @@
-"""The quality floors of the dev set: where they live and how a report is read against them."""
+"""The quality floors (the ratchet): where they live, and how each measured figure is obtained.
+
+Three suites are measured against `../shared`:
+- `dev.*`: `khabar eval` on the dev set plus the seed (quotes, timexes, entities);
+- `events.*`: the shared `score_events.py` on the Arabic event gold sentences;
+- `ner.*`: span F1 of the NER model on the fixed dev slice of ANERcorp-train.
+"""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 FLOORS_PATH = Path(__file__).resolve().parents[2] / "quality" / "floors.json"
 
 
-def measured(report: dict[str, Any], key: str) -> float:
-    """The figure at a dotted key of a score report: `quotes.found.f1`."""
+def lookup(report: dict[str, Any], dotted: str) -> float:
+    """The figure at a dotted key of a report: `quotes.found.f1`."""
     node: Any = report
-    for part in key.split("."):
+    for part in dotted.split("."):
         node = node[part]
     return float(node)
 
 
-def shortfalls(report: dict[str, Any], floors: dict[str, float]) -> list[str]:
-    """One line per measure below its floor."""
-    return [f"{key}: {measured(report, key):.4f} < floor {floor:.4f}"
-            for key, floor in floors.items() if measured(report, key) < floor]
+def dev_report(shared: Path, tmp: Path) -> dict[str, Any]:
+    from .articles import evaluate_articles
+
+    gold = tmp / "dev-gold.jsonl"
+    gold.write_text("".join((shared / p).read_text(encoding="utf-8")
+                            for p in ("eval/dev/gold.jsonl", "eval/seed/seed-gold.jsonl")), encoding="utf-8")
+    report, errors = evaluate_articles(str(gold), [str(shared / "eval/dev/articles.jsonl"),
+                                                   str(shared / "eval/seed/seed-article.jsonl")])
+    if errors:
+        raise RuntimeError(f"dev articles failed: {errors[0]}")
+    return report
+
+
+def events_report(shared: Path, tmp: Path) -> dict[str, Any]:
+    """score_events.py's report on the pipeline's output for the event gold sentences."""
+    from .articles import run_system
+
+    scorer, gold = shared / "eval/score_events.py", shared / "data/events/arabic-event-gold-dev.xml"
+    articles, system = tmp / "event-articles.jsonl", tmp / "event-system.jsonl"
+    subprocess.run([sys.executable, str(scorer), "articles", str(gold), str(articles)], check=True,
+                   capture_output=True)
+    records, errors = run_system([str(articles)])
+    if errors:
+        raise RuntimeError(f"event gold sentences failed: {errors[0]}")
+    system.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records.values()), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(scorer), "score", str(gold), str(system), "--json"], check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def ner_report(shared: Path, tmp: Path) -> dict[str, Any]:
+    from ..entities.ner.conll import read
+    from ..entities.ner.model import MODEL_PATH, NerModel
+    from ..entities.ner.train import dev_split
+    from .ner import evaluate_sentences
+
+    _, dev = dev_split(read(str(shared / "data/ner/anercorp-train.txt")), 0.1)
+    return evaluate_sentences(dev, NerModel(str(MODEL_PATH)), keep_gpe=False)
+
+
+SUITES: dict[str, Callable[[Path, Path], dict[str, Any]]] = {
+    "dev": dev_report, "events": events_report, "ner": ner_report}
 
 
 def load_floors(path: Path = FLOORS_PATH) -> dict[str, float]:
     return json.loads(path.read_text(encoding="utf-8"))["floors"]
+
+
+def measure(floors: dict[str, float], shared: Path, tmp: Path) -> dict[str, float]:
+    """Every floored figure, each suite run once."""
+    reports = {suite: fn(shared, tmp) for suite, fn in SUITES.items()
+               if any(key.startswith(suite + ".") for key in floors)}
+    return {key: lookup(reports[key.split(".", 1)[0]], key.split(".", 1)[1]) for key in floors}
+
+
+def shortfalls(measured: dict[str, float], floors: dict[str, float]) -> list[str]:
+    """One line per figure below its floor."""
+    return [f"{key}: {measured[key]:.4f} < floor {floor:.4f}" for key, floor in floors.items()
+            if measured[key] < floor]
