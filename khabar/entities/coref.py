@@ -1,6 +1,7 @@
 """In-document coreference: mentions grouped by linked identity, name parts and role descriptions."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Doc, Span
@@ -30,15 +31,24 @@ class Cluster:
 
 
 def group(mentions: list[tuple[Candidate, KBEntity | None, float, str]]) -> list[Cluster]:
-    """Clusters of (mention, linked entity, confidence, type): same KB entity, or same unknown name."""
+    """Clusters of (mention, linked entity, confidence, type): same KB entity, or same unknown name.
+
+    An unknown name is one entity whatever type each mention got: the NER may call the same town
+    PER once and LOC once; the cluster takes the type with the most evidence.
+    """
     clusters: dict[str, Cluster] = {}
+    votes: dict[str, Counter] = {}
     for cand, entity, conf, type_ in mentions:
-        key = entity.id if entity else f"{type_}:{' '.join(cand.key)}"
+        key = entity.id if entity else f"nil:{' '.join(cand.key)}"
         c = clusters.get(key)
         if c is None:
             c = clusters[key] = Cluster(key, entity.type if entity else type_, entity, conf)
         c.mentions.append(cand)
         c.confidence = max(c.confidence, conf)
+        if entity is None:
+            votes.setdefault(key, Counter())[type_] += cand.score
+    for key, counter in votes.items():
+        clusters[key].type = max(counter, key=lambda t: (counter[t], t))
     return list(clusters.values())
 
 
@@ -52,6 +62,24 @@ def merge_name_parts(clusters: list[Cluster]) -> list[Cluster]:
             out.append(c)
         else:
             target.mentions.extend(c.mentions)
+    return out
+
+
+def reassign_surnames(clusters: list[Cluster]) -> list[Cluster]:
+    """A bare surname linked to a KB person joins the unknown person of the article with that surname.
+
+    `هيثم الحريري ... وقال الحريري` (ant:AL-economy-1026-20180715): the KB knows only Saad Hariri by the
+    bare surname, but the article's Hariri is the one it names in full.
+    """
+    unknown = [c for c in clusters if c.entity is None and c.type == "PER" and len(c.fullest().key) > 1]
+    out = []
+    for c in clusters:
+        bare = c.entity is not None and c.type == "PER" and all(len(m.key) == 1 for m in c.mentions)
+        owners = [p for p in unknown if bare and p.fullest().key[-1] == c.mentions[0].key[0]]
+        if len(owners) == 1:
+            owners[0].mentions.extend(c.mentions)
+        else:
+            out.append(c)
     return out
 
 

@@ -22,7 +22,8 @@ ROLES_SCHEMA = {
 ALIAS_RULES_SCHEMA = {
     "type": "object", "required": ["needs_context", "never"],
     "properties": {"needs_context": {"type": "array", "items": {"type": "string"}},
-                   "never": {"type": "array", "items": {"type": "string"}}},
+                   "never": {"type": "array", "items": {"type": "string"}},
+                   "needs_ner": {"type": "array", "items": {"type": "string"}}},
 }
 # Derived forms of a masculine adjective: feminine, plural, each with and without ال.
 _SUFFIXES = ("", "ه", "ون", "ين", "تين")
@@ -69,3 +70,10 @@ def alias_rules() -> tuple[frozenset[str], frozenset[str]]:
     data = load_yaml("entities/alias-rules.yaml", ALIAS_RULES_SCHEMA)
     key = lambda a: " ".join(name_tokens(a))  # noqa: E731
     return frozenset(map(key, data["needs_context"])), frozenset(map(key, data["never"]))
+
+
+@lru_cache(maxsize=1)
+def needs_ner() -> frozenset[str]:
+    """One-word aliases that are words first: matched only where the NER layer also sees a name."""
+    data = load_yaml("entities/alias-rules.yaml", ALIAS_RULES_SCHEMA)
+    return frozenset(" ".join(name_tokens(a)) for a in data.get("needs_ner", []))

@@ -1,10 +1,14 @@
 """The entities stage: detect names (NER and KB aliases), cluster them in the document, link each cluster."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..model import Doc, Entity, Mention, Span
 from ..pipeline import Options, register_stage
-from .coref import Cluster, add_name_part_mentions, group, merge_name_parts
+from .coref import Cluster, add_name_part_mentions, group, merge_name_parts, reassign_surnames
 from .detect import Candidate, Word, kb_candidates, name_candidates, words
+from .filters import (admit_unlinked, extension_ok, filters, fuzzy_allowed, in_event_name, is_nationality,
+                      risky_kb, supported, word_forms)
 from .kb import KBEntity, KnowledgeBase, kb_for
 from .lexicons import alias_rules
 from .linking import Context, choose, nil_id
@@ -31,32 +35,51 @@ def entities_stage(options: Options):
 def resolve(doc: Doc, kb: KnowledgeBase, guess_names: bool = False) -> list[Entity]:
     """The entity records of one document."""
     ws = words(doc)
-    cands = merge_ner(doc, kb, kb_candidates(doc, kb, ws), doc.get("mentions") or [])
+    mentions = [m for m in doc.get("mentions") or [] if m.type in TYPES]
+    cands = kb_candidates(doc, kb, ws)
+    if doc.has("mentions"):  # with a NER layer, a KB match that may be a plain word needs its support
+        spans = [Span(m.start, m.end) for m in mentions]
+        cands = [c for c in cands if not risky_kb(c) or supported(c.span, spans)]
+    cands = [strip_descriptor(doc, kb, ws, c) for c in cands if not in_event_name(ws, word_index(doc, ws, c.span))]
+    cands = merge_ner(doc, kb, cands, mentions, ws)
     if guess_names and not doc.has("mentions"):  # no NER layer: guess unknown people from name lists
         cands = sorted(cands + name_candidates(doc, ws, [c.span for c in cands]), key=lambda c: c.span.start)
+    cands = drop_inside_titles(doc, ws, cands)
     countries = doc_countries(cands)
     cands = [c for c in cands if allowed(c, countries)]
     linked = [link(doc, kb, c, ws, countries) for c in cands]
-    clusters = merge_name_parts(group(linked))
+    clusters = reassign_surnames(merge_name_parts(group(linked)))
     taken = [c.span for c in cands]
     add_name_part_mentions(doc, clusters, ws, taken)
     attach_roles(doc, kb, clusters, ws)
     return [to_entity(doc, c) for c in sorted(clusters, key=lambda c: c.spans[0].start)]
 
 
-def merge_ner(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], mentions: list[Mention]) -> list[Candidate]:
-    """KB matches plus NER mentions: a longer NER name replaces the KB matches inside it."""
+def word_index(doc: Doc, ws: list[Word], span: Span) -> int:
+    """The index of the word a span starts in."""
+    start = doc.normalized.from_original(span.start, span.end)[0]
+    return max(0, bisect_right([w.start for w in ws], start) - 1)
+
+
+def merge_ner(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], mentions: list[Mention],
+              ws: list[Word] | None = None) -> list[Candidate]:
+    """KB matches plus NER mentions: a longer NER name replaces the one KB match inside it, when it may;
+    a NER name alone is kept when it links to the KB or is confident and looks like a name."""
+    ws = ws if ws is not None else words(doc)
+    forms = word_forms(ws)
     out = list(cands)
     for m in mentions:
-        if m.type not in TYPES:
-            continue
         c = ner_candidate(doc, kb, m)
         inside = [k for k in out if c.span.contains(k.span)]
         overlapping = [k for k in out if k.span.overlaps(c.span)]
         if overlapping and not (inside and len(c.span) > max(len(k.span) for k in inside)
-                                and len(inside) == len(overlapping)):
+                                and len(inside) == len(overlapping) and extension_ok(c, inside)):
             for k in overlapping:
                 k.type = k.type or m.type
+            continue
+        if not inside and not c.entities and not admit_unlinked(c, m, forms):
+            continue
+        if in_event_name(ws, word_index(doc, ws, c.span)):
             continue
         out = [k for k in out if k not in inside] + [c]
     return sorted(out, key=lambda k: k.span.start)
@@ -75,8 +98,29 @@ def ner_candidate(doc: Doc, kb: KnowledgeBase, m: Mention) -> Candidate:
                 break
     lead = len(text) - len(text.lstrip())
     span = doc.normalized.to_original(start + lead + prefix, end) if key else Span(m.start, m.end)
-    found = kb.lookup(key) or [e for e, _ in kb.fuzzy(" ".join(key)) if e.type == m.type][:3]
+    found = kb.lookup(key)
+    if not found and fuzzy_allowed(key):
+        found = [e for e, _ in kb.fuzzy(" ".join(key)) if e.type == m.type][:3]
     return Candidate(span, key, found, "ner", m.type, m.score)
+
+
+def strip_descriptor(doc: Doc, kb: KnowledgeBase, ws: list[Word], c: Candidate) -> Candidate:
+    """`وكالة رويترز` -> `رويترز` when the rest is an alias of the same entity: the name has no descriptor."""
+    if len(c.key) < 2 or c.key[0] not in filters().descriptors:
+        return c
+    rest = [e for e in kb.lookup(c.key[1:]) if e in c.entities]
+    i = word_index(doc, ws, c.span) + 1
+    if not rest or i >= len(ws):
+        return c
+    end = doc.normalized.from_original(c.span.start, c.span.end)[1]
+    return Candidate(doc.normalized.to_original(ws[i].start, end), c.key[1:], rest, c.how, c.type, c.score)
+
+
+def drop_inside_titles(doc: Doc, ws: list[Word], cands: list[Candidate]) -> list[Candidate]:
+    """Drop an institution matched inside a title (وزيرة [الخارجية الأميركية]): the phrase names a person."""
+    spans = [rm.span for rm in role_mentions(doc, ws)]
+    return [c for c in cands if not (c.key and is_nationality(c.key[-1]) and any(
+        s.contains(c.span) and s.start < c.span.start and s.end == c.span.end for s in spans))]
 
 
 def doc_countries(cands: list[Candidate]) -> frozenset[str]:
@@ -115,7 +159,11 @@ def nationality_after(ws: list[Word], doc: Doc, span: Span) -> str | None:
 
 
 def attach_roles(doc: Doc, kb: KnowledgeBase, clusters: list[Cluster], ws: list[Word]) -> None:
-    """Add role descriptions to the cluster of their holder: named next to it, else the KB holder that day."""
+    """Add role descriptions to the cluster of their holder: named next to it, else the KB holder that day.
+
+    A role phrase may contain the name of its organisation (المتحدث باسم [الكرملين]): it may overlap
+    mentions of other types, never another person's.
+    """
     by_entity = {c.entity.id: c for c in clusters if c.entity}
     named: dict[tuple[str, str], Cluster] = {}
     starts = {m.span.start: c for c in clusters for m in c.mentions}
@@ -123,13 +171,14 @@ def attach_roles(doc: Doc, kb: KnowledgeBase, clusters: list[Cluster], ws: list[
         nxt = ws[rm.end_word] if rm.end_word < len(ws) else None
         after = starts.get(doc.normalized.to_original(nxt.start, nxt.end).start) if nxt else None
         if after is not None and after.type == "PER":
-            named[(rm.role, rm.org)] = after
-            continue
-        target = named.get((rm.role, rm.org))
-        if target is None:
-            e = holder(kb, rm.role, rm.org, doc.anchor_date)
-            target = by_entity.get(e.id) if e else None
-        if target is not None and not any(m.span.overlaps(rm.span) for c in clusters for m in c.mentions):
+            named[(rm.role, rm.org)] = target = after
+        else:
+            target = named.get((rm.role, rm.org))
+            if target is None:
+                e = holder(kb, rm.role, rm.org, doc.anchor_date)
+                target = by_entity.get(e.id) if e else None
+        if target is not None and not any(m.span.overlaps(rm.span) for c in clusters if c.type == "PER"
+                                          for m in c.mentions):
             target.mentions.append(Candidate(rm.span, name_tokens(doc.span_text(rm.span)), [], "role"))
 
 

@@ -187,6 +187,9 @@ def _complements(words: list[Word], i: int, limit: int, wc: WordClasses, indefin
 
 
 def _org_at(words: list[Word], i: int, wc: WordClasses) -> int:
+    """The length of a listed organisation name starting at word i (0 for none, or past the end)."""
+    if i >= len(words):
+        return 0
     for org in wc.lex.org_index.get(words[i].bare, ()):
         if all(i + k < len(words) and (words[i + k].norm if k else words[i].bare) == part for k, part in enumerate(org)):
             return len(org)
@@ -222,7 +225,8 @@ def parse_phrase(words: list[Word], i: int, limit: int, wc: WordClasses) -> Phra
             if close:  # منظمة «رينبو فور أفريكا»: the name is the quoted words
                 return Phrase(i, close + 1, end + 1, close, "ORG", True)
             # وكالة رويترز: a head and a name
-            end = end + _org_at(words, end, wc) if _org_at(words, end, wc) else _name_run(words, end, limit, wc)
+            org = _org_at(words, end, wc) if end < limit else 0
+            end = end + org if org else _name_run(words, end, limit, wc)
             end = max(end, _tagged_run(words, i + 1, limit))  # نادي باريس سان جرمان: names the tagger found
         return Phrase(i, end, i, end, "ORG", True)
     if cls == "place":

@@ -215,3 +215,17 @@ def test_quote_date_from_time_expression_governing_cue():
     pipe = Pipeline.build(Options(stages=("sentences", "tokens", "time", "quotes")))
     doc = pipe.run(Article("t", "قال زيلينسكي، أمس، إن أوكرانيا تنتظر موافقة البيت الأبيض.", date=dt.date(2026, 3, 12)))
     assert doc.get("quotes")[0].date == "2026-03-11"
+
+
+def test_regression_org_head_at_the_end_of_the_text_does_not_crash():
+    # Found by the property test: a text that ends on an organisation head (وزارة) made
+    # the speaker-phrase parser read past the last word.
+    import datetime as dt
+
+    from khabar.model import Article
+    from khabar.pipeline import Pipeline
+
+    pipeline = Pipeline.build()
+    for text in ("وزارة", "قال وزارة", "أعلنت وزارة"):
+        doc = pipeline.run(Article(id="r", text=text, date=dt.date(2026, 3, 12)))
+        assert doc.get("quotes") == []
