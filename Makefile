@@ -12,8 +12,10 @@ $(STAMP): pyproject.toml
 	$(VENV)/bin/pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# Ingest the bundled sample into khabar.db (SQLite), then serve the UI on http://127.0.0.1:8000/ui/
 demo: $(STAMP)
-	$(VENV)/bin/khabar extract tests/fixtures/seed-article.txt
+	$(VENV)/bin/khabar ingest khabar/data/sample/*.jsonl
+	$(VENV)/bin/khabar serve
 
 test: $(STAMP)
 	$(VENV)/bin/pytest

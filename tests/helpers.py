@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
+SAMPLE = ROOT / "khabar" / "data" / "sample"
 SHARED = ROOT.parent / "shared"
-SEED_TXT = FIXTURES / "seed-article.txt"
+SEED_TXT = SAMPLE / "seed-article.txt"  # the demo sample ships the seed article
 
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared is not present on this machine")
 

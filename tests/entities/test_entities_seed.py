@@ -1,4 +1,4 @@
-"""The entities stage on the seed article (tests/fixtures/seed-article.txt, dated 2026-03-12)."""
+"""The entities stage on the seed article (khabar/data/sample/seed-article.txt, dated 2026-03-12)."""
 from __future__ import annotations
 
 from helpers import seed_body

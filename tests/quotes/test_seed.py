@@ -1,4 +1,4 @@
-"""The seed article end to end (tests/fixtures/seed-article.txt, seed-000)."""
+"""The seed article end to end (khabar/data/sample/seed-article.txt, seed-000)."""
 from __future__ import annotations
 
 import datetime as dt

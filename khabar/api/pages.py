@@ -1,0 +1,106 @@
+"""The web UI: server-rendered RTL pages over the same queries as the JSON API."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy import Connection
+
+from ..store import Store, queries, searchtext
+from ..store.filters import Filters
+from . import highlight, svg
+from .deps import TEXT, Page, article_filters, connection, event_filters, page, quote_filters, store
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def entity_href(entity_id: str) -> str:
+    return "/ui/entities/" + quote(entity_id, safe="")
+
+
+def article_href(article_id: str) -> str:
+    return "/ui/articles/" + quote(article_id, safe="")
+
+
+def make_templates() -> Jinja2Templates:
+    # Autoescape everything: article text, titles and names come from the web.
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True))
+    env.globals.update(entity_href=entity_href, article_href=article_href, type_ar=highlight.TYPE_AR,
+                       kind_ar=highlight.KIND_AR)
+    env.filters["qs"] = lambda d: urlencode({k: v for k, v in d.items() if v not in (None, "")})
+    return Jinja2Templates(env=env)
+
+
+templates = make_templates()
+router = APIRouter(prefix="/ui", include_in_schema=False)
+root = APIRouter(include_in_schema=False)
+
+
+def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+@root.get("/")
+def home_redirect() -> RedirectResponse:
+    return RedirectResponse("/ui/", status_code=307)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, s: Store = Depends(store), conn: Connection = Depends(connection)):
+    return render(request, "home.html", counts=s.counts(), latest=queries.list_articles(conn, Filters(), 10)["items"],
+                  people=queries.list_entities(conn, type_="PER", limit=15)["items"])
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = Query("", **TEXT), f: Filters = Depends(article_filters),
+                p: Page = Depends(page), s: Store = Depends(store), conn: Connection = Depends(connection)):
+    found = queries.search(conn, s.fts, f.with_(q=q), p.limit, p.offset) if q.strip() else None
+    return render(request, "search.html", q=q, found=found, filters=f, facets=queries.facets(conn))
+
+
+@router.get("/articles/{article_id:path}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str, q: str = Query("", **TEXT), conn: Connection = Depends(connection)):
+    data = queries.get_article(conn, article_id)
+    record = data["record"]
+    hits = searchtext.hits(record["text"], searchtext.terms(q)) if q.strip() else []
+    marks = highlight.article_marks(record, data["entity_ids"], entity_href, hits)
+    return render(request, "article.html", a=data, r=record, q=q,
+                  nodes=highlight.nest(record["text"], marks))
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(request: Request, q: str = Query("", **TEXT), type: str | None = Query(None, pattern=r"^(PER|ORG|GPE|LOC)?$"),
+                  p: Page = Depends(page), conn: Connection = Depends(connection)):
+    found = queries.list_entities(conn, q or None, type or None, p.limit, p.offset)
+    return render(request, "entities.html", q=q, type=type, found=found)
+
+
+@router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
+def entity_page(request: Request, entity_id: str, conn: Connection = Depends(connection)):
+    return render(request, "entity.html", e=queries.get_entity(conn, entity_id))
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(request: Request, f: Filters = Depends(quote_filters), p: Page = Depends(page),
+                conn: Connection = Depends(connection)):
+    return render(request, "quotes.html", found=queries.list_quotes(conn, f, limit=p.limit, offset=p.offset),
+                  filters=f, facets=queries.facets(conn))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_page(request: Request, f: Filters = Depends(event_filters), p: Page = Depends(page),
+                conn: Connection = Depends(connection)):
+    days = queries.events_per_day(conn, f)
+    return render(request, "events.html", found=queries.list_events(conn, f, limit=p.limit, offset=p.offset),
+                  filters=f, facets=queries.facets(conn), bars=svg.bars(days), days=days)
+
+
+@router.get("/graph", response_class=HTMLResponse)
+def graph_page(request: Request, f: Filters = Depends(event_filters), conn: Connection = Depends(connection)):
+    g = queries.graph(conn, f)
+    layout = svg.circle_layout(g["nodes"])
+    return render(request, "graph.html", g=g, layout=layout, filters=f, facets=queries.facets(conn))

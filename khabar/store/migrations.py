@@ -1,0 +1,59 @@
+"""Versioned schema migrations, applied in order, each once, each in its own transaction.
+
+`migrate` is idempotent: it reads `schema_migrations` and applies only what
+is missing, so every open of a store may call it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from sqlalchemy import Connection, Engine, insert, select
+
+from . import schema
+from .errors import StoreError
+
+Step = Callable[[Connection], None]
+
+
+def _core_tables(conn: Connection) -> None:
+    tables = [t for t in schema.metadata.sorted_tables if t is not schema.schema_migrations]
+    schema.metadata.create_all(conn, tables=tables, checkfirst=True)
+
+
+def _full_text(conn: Connection) -> None:
+    from .fts import backend_for
+
+    backend_for(conn.dialect.name).create(conn)
+
+
+# (version, name, step). Append only: a released step is never edited, a new one is added.
+MIGRATIONS: list[tuple[int, str, Step]] = [
+    (1, "core tables: articles, entities, mentions, quotes, timexes, events, relations", _core_tables),
+    (2, "full-text index over the normalised, clitic-split text", _full_text),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def applied_versions(conn: Connection) -> set[int]:
+    return set(conn.scalars(select(schema.schema_migrations.c.version)))
+
+
+def migrate(engine: Engine) -> list[int]:
+    """Apply the missing migrations; return the versions applied now."""
+    with engine.begin() as conn:
+        schema.schema_migrations.create(conn, checkfirst=True)
+    with engine.connect() as conn:
+        done = applied_versions(conn)
+    if done and max(done) > LATEST:
+        raise StoreError(f"the store has schema version {max(done)}, newer than this khabar knows ({LATEST}); upgrade khabar")
+    applied = []
+    for version, name, step in MIGRATIONS:
+        if version in done:
+            continue
+        with engine.begin() as conn:
+            step(conn)
+            conn.execute(insert(schema.schema_migrations).values(
+                version=version, name=name, applied_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+        applied.append(version)
+    return applied

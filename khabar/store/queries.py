@@ -1,0 +1,286 @@
+"""Read queries behind search, the API and the UI; every value is a bound parameter."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, and_, case, exists, func, literal, or_, select
+
+from . import fts as fts_mod
+from . import records, schema, searchtext
+from .errors import NotFound
+from .filters import Filters
+from .identity import name_key
+
+a, ent, ae, men = schema.articles, schema.entities, schema.article_entities, schema.mentions
+qt, ev, tx, rel = schema.quotes, schema.events, schema.timexes, schema.relations
+
+ARTICLE_BRIEF = (a.c.id, a.c.title, a.c.source, a.c.url, a.c.date, a.c.effective_date, a.c.dup_group)
+
+
+def _dicts(result) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in result]
+
+
+def _day(d) -> str | None:
+    return d.isoformat() if d else None
+
+
+# ---- matching people and entities ----------------------------------------------------------
+
+def entity_ids_matching(value: str):
+    """Store entity ids whose id, KB id, Arabic name or English name is `value`."""
+    return select(ent.c.id).where(or_(ent.c.id == value, ent.c.kb_id == value, ent.c.name_norm == name_key(value),
+                                      func.lower(ent.c.name_en) == value.lower()))
+
+
+def speaker_matches(value: str):
+    """A quote whose speaker is `value`: a store entity, or a name containing it (دميترييف finds كيريل دميترييف)."""
+    return or_(qt.c.speaker_entity.in_(entity_ids_matching(value)),
+               qt.c.speaker_norm.contains(name_key(value), autoescape=True),
+               func.lower(qt.c.speaker_name_en).contains(value.lower(), autoescape=True))
+
+
+def _argument_matches(prefix: str, value: str):
+    col = ev.c[f"{prefix}_entity"]
+    return or_(col.in_(entity_ids_matching(value)), ev.c[f"{prefix}_text"].contains(value, autoescape=True),
+               ev.c[f"{prefix}_code"] == value)
+
+
+def _terms_in(column, terms: list[str]):
+    """Every term is a whole word of a space-separated search text."""
+    padded = literal(" ") + column + literal(" ")
+    return and_(*[padded.contains(f" {t} ", autoescape=True) for t in terms])
+
+
+# ---- articles --------------------------------------------------------------------------------
+
+def article_conditions(f: Filters) -> list:
+    conds = []
+    if f.source:
+        conds.append(a.c.source == f.source)
+    if f.date_from:
+        conds.append(a.c.effective_date >= _day(f.date_from))
+    if f.date_to:
+        conds.append(a.c.effective_date <= _day(f.date_to))
+    if f.speaker:
+        conds.append(exists().where(qt.c.article_id == a.c.id, speaker_matches(f.speaker)))
+    if f.entity:
+        conds.append(exists().where(ae.c.article_id == a.c.id, ae.c.entity_id.in_(entity_ids_matching(f.entity))))
+    if f.event_type:
+        conds.append(exists().where(ev.c.article_id == a.c.id, ev.c.type == f.event_type))
+    return conds
+
+
+def list_articles(conn: Connection, f: Filters, limit: int = 50, offset: int = 0) -> dict:
+    conds = article_conditions(f)
+    total = conn.scalar(select(func.count()).select_from(a).where(*conds))
+    rows = conn.execute(select(*ARTICLE_BRIEF).where(*conds).order_by(a.c.effective_date.desc(), a.c.id)
+                        .limit(limit).offset(offset))
+    return {"total": total, "items": _dicts(rows)}
+
+
+def search(conn: Connection, backend: fts_mod.FullText, f: Filters, limit: int = 20, offset: int = 0,
+           snippets: bool = True) -> dict:
+    """Articles holding every word of `f.q` (clitics and spelling folded), best first, with a snippet each."""
+    terms = fts_mod.query_terms(f.q or "")
+    m = backend.match(terms)
+    conds = article_conditions(f)
+    total = conn.scalar(select(func.count()).select_from(a.join(m, m.c.pk == a.c.pk)).where(*conds))
+    cols = [*ARTICLE_BRIEF, m.c.rank] + ([a.c.text] if snippets else [])
+    rows = _dicts(conn.execute(select(*cols).join(m, m.c.pk == a.c.pk).where(*conds)
+                               .order_by(m.c.rank, a.c.id).limit(limit).offset(offset)))
+    if snippets:
+        for row in rows:
+            text = row.pop("text")
+            row["snippet"], row["snippet_hits"] = searchtext.snippet(text, searchtext.first_hits(text, terms))
+    return {"query": f.q, "terms": terms, "total": total, "items": rows}
+
+
+def _children(conn: Connection, article_id: str) -> dict[str, list]:
+    out = {}
+    for table in (ae, qt, tx, ev, rel):
+        out[table.name] = list(conn.execute(select(table).where(table.c.article_id == article_id)
+                                            .order_by(table.c.position)).mappings())
+    out["mentions"] = list(conn.execute(select(men).where(men.c.article_id == article_id).order_by(men.c.id)).mappings())
+    return out
+
+
+def get_record(conn: Connection, article_id: str) -> dict:
+    """The stored v1 record of one article."""
+    row = conn.execute(select(a).where(a.c.id == article_id)).mappings().first()
+    if row is None:
+        raise NotFound(f"no article {article_id!r}")
+    return records.to_record(row, _children(conn, article_id))
+
+
+def get_article(conn: Connection, article_id: str) -> dict:
+    """The record plus what the store adds: store entity ids, the near-duplicate group, provenance."""
+    record = get_record(conn, article_id)
+    row = conn.execute(select(a.c.dup_group, a.c.ingested_at, a.c.pipeline_version, a.c.stages)
+                       .where(a.c.id == article_id)).mappings().one()
+    links = {r.local_id: r.entity_id for r in conn.execute(
+        select(ae.c.local_id, ae.c.entity_id).where(ae.c.article_id == article_id))}
+    copies = list(conn.scalars(select(a.c.id).where(a.c.dup_group == row["dup_group"], a.c.id != article_id)
+                               .order_by(a.c.id).limit(50)))
+    return {"record": record, "entity_ids": links, "dup_group": row["dup_group"], "copies": copies,
+            "ingested_at": row["ingested_at"]}
+
+
+# ---- entities ------------------------------------------------------------------------------
+
+def list_entities(conn: Connection, q: str | None = None, type_: str | None = None,
+                  limit: int = 50, offset: int = 0) -> dict:
+    n_articles = func.count(ae.c.article_id.distinct()).label("articles")
+    conds = []
+    if q:
+        conds.append(or_(ent.c.name_norm.contains(name_key(q), autoescape=True),
+                         func.lower(ent.c.name_en).contains(q.lower(), autoescape=True), ent.c.kb_id == q))
+    if type_:
+        conds.append(ent.c.type == type_)
+    total = conn.scalar(select(func.count()).select_from(ent).where(*conds))
+    stmt = (select(ent.c.id, ent.c.name, ent.c.name_en, ent.c.type, ent.c.kb_id, n_articles)
+            .join(ae, ae.c.entity_id == ent.c.id, isouter=True).where(*conds)
+            .group_by(ent.c.id, ent.c.name, ent.c.name_en, ent.c.type, ent.c.kb_id)
+            .order_by(n_articles.desc(), ent.c.id).limit(limit).offset(offset))
+    return {"total": total, "items": _dicts(conn.execute(stmt))}
+
+
+def quote_date():
+    """A quote's date: its own when the quote stage gave one, else its article's effective date."""
+    return func.coalesce(qt.c.date, a.c.effective_date)
+
+
+def get_entity(conn: Connection, entity_id: str, limit: int = 200) -> dict:
+    """Profile: names, aliases, roles, a dated quote timeline, events and co-occurring entities."""
+    row = conn.execute(select(ent).where(ent.c.id == entity_id)).mappings().first()
+    if row is None:
+        raise NotFound(f"no entity {entity_id!r}")
+    info = {k: row[k] for k in ("id", "name", "name_en", "type", "kb_id", "pipeline_version")}
+    info["aliases"] = _dicts(conn.execute(
+        select(men.c.text.label("alias"), func.count().label("n")).where(men.c.entity_id == entity_id)
+        .group_by(men.c.text).order_by(func.count().desc(), men.c.text)))
+    info["roles"] = _dicts(conn.execute(
+        select(rel.c.role, rel.c.type, func.count().label("n")).where(rel.c.subject_entity == entity_id, rel.c.role.is_not(None))
+        .group_by(rel.c.role, rel.c.type).order_by(func.count().desc())))
+    info["quotes"] = list_quotes(conn, Filters(), speaker_entity=entity_id, limit=limit, ascending=True)["items"]
+    info["events"] = list_events(conn, Filters(), entity_id=entity_id, limit=limit)["items"]
+    info["cooccurring"] = cooccurring(conn, entity_id)
+    info["articles"] = _dicts(conn.execute(
+        select(*ARTICLE_BRIEF).where(exists().where(ae.c.article_id == a.c.id, ae.c.entity_id == entity_id))
+        .order_by(a.c.effective_date.desc(), a.c.id).limit(limit)))
+    return info
+
+
+def cooccurring(conn: Connection, entity_id: str, limit: int = 20) -> list[dict]:
+    """Entities named in the same articles, most shared articles first."""
+    mine = ae.alias("mine")
+    other = ae.alias("other")
+    shared = func.count(other.c.article_id.distinct()).label("articles")
+    stmt = (select(ent.c.id, ent.c.name, ent.c.name_en, ent.c.type, shared)
+            .select_from(mine.join(other, other.c.article_id == mine.c.article_id).join(ent, ent.c.id == other.c.entity_id))
+            .where(mine.c.entity_id == entity_id, other.c.entity_id != entity_id)
+            .group_by(ent.c.id, ent.c.name, ent.c.name_en, ent.c.type).order_by(shared.desc(), ent.c.id).limit(limit))
+    return _dicts(conn.execute(stmt))
+
+
+# ---- quotes and events ---------------------------------------------------------------------
+
+QUOTE_COLS = (qt.c.id, qt.c.article_id, qt.c.kind, qt.c.text, qt.c.start, qt.c.end, qt.c.speaker_name,
+              qt.c.speaker_name_en, qt.c.speaker_entity, qt.c.speaker_type, qt.c.speaker_via, qt.c.channel,
+              qt.c.cue_text, a.c.title, a.c.source)
+
+
+def list_quotes(conn: Connection, f: Filters, speaker_entity: str | None = None, limit: int = 50, offset: int = 0,
+                ascending: bool = False) -> dict:
+    """Quotes by speaker, words, channel and date range; a profile asks for one entity's, oldest first."""
+    day = quote_date()
+    conds = []
+    if speaker_entity:
+        conds.append(qt.c.speaker_entity == speaker_entity)
+    if f.speaker:
+        conds.append(speaker_matches(f.speaker))
+    if f.q:
+        conds.append(_terms_in(qt.c.search_text, fts_mod.query_terms(f.q)))
+    if f.channel:
+        conds.append(qt.c.channel == f.channel)
+    if f.source:
+        conds.append(a.c.source == f.source)
+    if f.date_from:
+        conds.append(day >= _day(f.date_from))
+    if f.date_to:
+        conds.append(day <= _day(f.date_to))
+    base = select(func.count()).select_from(qt.join(a, a.c.id == qt.c.article_id)).where(*conds)
+    order = (day.asc(), qt.c.id) if ascending else (day.desc(), qt.c.id)
+    rows = conn.execute(select(*QUOTE_COLS, day.label("date")).join(a, a.c.id == qt.c.article_id).where(*conds)
+                        .order_by(*order).limit(limit).offset(offset))
+    return {"total": conn.scalar(base), "items": _dicts(rows)}
+
+
+def event_day():
+    """An event's day: its own full date, else its article's effective date."""
+    return case((func.length(ev.c.date) == 10, ev.c.date), else_=a.c.effective_date)
+
+
+def event_conditions(f: Filters, entity_id: str | None = None) -> list:
+    day = event_day()
+    conds = []
+    if entity_id:
+        conds.append(or_(ev.c.source_entity == entity_id, ev.c.target_entity == entity_id))
+    if f.event_type:
+        conds.append(ev.c.type == f.event_type)
+    if f.actor:
+        conds.append(or_(_argument_matches("source", f.actor), _argument_matches("target", f.actor)))
+    if f.location:
+        conds.append(_argument_matches("location", f.location))
+    if f.source:
+        conds.append(a.c.source == f.source)
+    if f.date_from:
+        conds.append(day >= _day(f.date_from))
+    if f.date_to:
+        conds.append(day <= _day(f.date_to))
+    return conds
+
+
+EVENT_COLS = (ev.c.id, ev.c.article_id, ev.c.type, ev.c.mode, ev.c.cameo, ev.c.trigger_text, ev.c.trigger_start,
+              ev.c.trigger_end, ev.c.source_text, ev.c.source_entity, ev.c.source_code, ev.c.target_text,
+              ev.c.target_entity, ev.c.target_code, ev.c.location_text, ev.c.location_entity, ev.c.evidence_text,
+              ev.c.confidence, a.c.title, a.c.source, a.c.url)
+
+
+def list_events(conn: Connection, f: Filters, entity_id: str | None = None, limit: int = 50, offset: int = 0) -> dict:
+    conds = event_conditions(f, entity_id)
+    day = event_day()
+    joined = ev.join(a, a.c.id == ev.c.article_id)
+    total = conn.scalar(select(func.count()).select_from(joined).where(*conds))
+    rows = conn.execute(select(*EVENT_COLS, day.label("date")).select_from(joined).where(*conds)
+                        .order_by(day.desc(), ev.c.id).limit(limit).offset(offset))
+    return {"total": total, "items": _dicts(rows)}
+
+
+def events_per_day(conn: Connection, f: Filters) -> list[dict]:
+    day = event_day().label("day")
+    stmt = (select(day, func.count().label("n")).select_from(ev.join(a, a.c.id == ev.c.article_id))
+            .where(*event_conditions(f)).group_by(day).order_by(day))
+    return [r for r in _dicts(conn.execute(stmt)) if r["day"]]
+
+
+def graph(conn: Connection, f: Filters, limit: int = 200) -> dict:
+    """Who met or addressed whom: events whose source and target are both store entities."""
+    n = func.count().label("n")
+    stmt = (select(ev.c.source_entity.label("source"), ev.c.target_entity.label("target"), ev.c.type, n)
+            .select_from(ev.join(a, a.c.id == ev.c.article_id))
+            .where(ev.c.source_entity.is_not(None), ev.c.target_entity.is_not(None),
+                   ev.c.source_entity != ev.c.target_entity, *event_conditions(f))
+            .group_by(ev.c.source_entity, ev.c.target_entity, ev.c.type).order_by(n.desc()).limit(limit))
+    edges = _dicts(conn.execute(stmt))
+    ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
+    nodes = _dicts(conn.execute(select(ent.c.id, ent.c.name, ent.c.name_en, ent.c.type).where(ent.c.id.in_(ids))
+                                .order_by(ent.c.id))) if ids else []
+    return {"nodes": nodes, "edges": edges}
+
+
+def facets(conn: Connection) -> dict:
+    """Values the UI offers in its filter menus."""
+    return {"sources": list(conn.scalars(select(a.c.source).where(a.c.source.is_not(None)).distinct().order_by(a.c.source))),
+            "event_types": list(conn.scalars(select(ev.c.type).distinct().order_by(ev.c.type))),
+            "channels": list(conn.scalars(select(qt.c.channel).where(qt.c.channel.is_not(None)).distinct().order_by(qt.c.channel)))}

@@ -1,0 +1,73 @@
+"""The search text: normalised stems with clitics split off, the same for documents and queries.
+
+A word is indexed by its stem only, so والمحادثات (و+ال+محادثات) and
+محادثات are the same term; a query goes through the same function.
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..model import Token
+from ..text.normalize import normalize
+from ..text.tokens import tokenize
+
+INDEXED_KINDS = ("word", "number", "latin")
+
+
+def token_term(text: str, token: Token) -> str | None:
+    """The indexed term of one token: the normalised stem of a word, the lower-cased form of the rest."""
+    if token.kind == "word":
+        stem = token.stem
+        return normalize(text[stem.start:stem.end]) or None
+    if token.kind in ("number", "latin"):
+        return normalize(text[token.start:token.end]).lower() or None
+    return None
+
+
+def terms(text: str, tokens: Iterable[Token] | None = None) -> list[str]:
+    """The terms of a text, in order; pass the Doc's tokens when they exist to skip re-tokenising."""
+    tokens = tokenize(text) if tokens is None else tokens
+    return [t for t in (token_term(text, tok) for tok in tokens) if t]
+
+
+def search_text(text: str, title: str | None = None, tokens: Iterable[Token] | None = None) -> str:
+    """The shadow text the full-text index reads: title terms, then body terms, space-separated."""
+    head = terms(title) if title else []
+    return " ".join(head + terms(text, tokens))
+
+
+def hits(text: str, query_terms: Iterable[str], limit: int = 200) -> list[tuple[int, int]]:
+    """Character spans of `text` whose term is one of `query_terms` (the whole token, clitics included)."""
+    wanted = set(query_terms)
+    out = []
+    for tok in tokenize(text):
+        if token_term(text, tok) in wanted:
+            out.append((tok.start, tok.end))
+            if len(out) >= limit:
+                break
+    return out
+
+
+def snippet(text: str, spans: list[tuple[int, int]], width: int = 90) -> tuple[str, list[tuple[int, int]]]:
+    """A window of `text` around the first hit, with the hit spans shifted into it."""
+    if not spans:
+        return text[:width * 2].replace("\n", " "), []
+    first = spans[0][0]
+    start = max(0, first - width)
+    end = min(len(text), first + width)
+    inside = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+    return text[start:end].replace("\n", " "), inside
+
+
+def first_hits(text: str, query_terms: Iterable[str]) -> list[tuple[int, int]]:
+    """The hits in the first paragraph that has any: enough for a snippet, without tokenising the whole text."""
+    wanted = set(query_terms)
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        found = [(t.start, t.end) for t in tokenize(text, start, end) if token_term(text, t) in wanted]
+        if found:
+            return found
+        start = end + 1
+    return []
