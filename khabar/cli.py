@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("stages", help="list the registered stages with what they require and add")
     sub.add_parser("train", help="train a model: khabar train ner FILE... [--out PATH] [--seed N]")
+    # Listed for --help only: these commands parse their own arguments (see DELEGATED).
+    for name, text in DELEGATED_HELP.items():
+        sub.add_parser(name, help=text, add_help=False)
     return parser
 
 
@@ -116,6 +119,18 @@ DELEGATED = {
     "batch": ("khabar.batch.commands", "batch_main"),
     "kb": ("khabar.entities.kb.commands", "kb_main"),
     "events": ("khabar.events.commands", "events_main"),
+}
+
+
+DELEGATED_HELP = {
+    "ingest": "analyse articles and store them (SQLite by default, or PostgreSQL)",
+    "search": "full-text search of the store, in Arabic, with filters",
+    "serve": "the JSON API and the RTL web UI",
+    "export": "write stored data as jsonl, csv, parquet, PLOVER or GDELT-like TSV",
+    "import": "store khabar v1 records from extract or export",
+    "batch": "run the pipeline over an archive into Parquet tables (local or Spark)",
+    "kb": "build or extend the knowledge base from a Wikidata dump",
+    "events": "work with extracted events (cluster wire copies)",
 }
 
 

@@ -100,3 +100,13 @@ def iter_spans(node):
     elif isinstance(node, list):
         for value in node:
             yield from iter_spans(value)
+
+
+def test_every_delegated_command_is_listed_in_help_and_importable():
+    import importlib
+
+    from khabar.cli import DELEGATED, DELEGATED_HELP
+
+    assert DELEGATED.keys() == DELEGATED_HELP.keys()
+    for module, function in DELEGATED.values():
+        assert callable(getattr(importlib.import_module(module), function))

@@ -1,0 +1,1 @@
+"""`khabar batch`: the pipeline over many inputs, locally or on Spark, into Parquet tables."""

@@ -1,0 +1,125 @@
+"""One item to table rows: the work both engines do, per article, with every failure turned into an error row."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from ..contract import to_record
+from ..errors import InputError, StageError
+from ..ingest.language import detect_language, guess_problem
+from ..ingest.options import IngestOptions
+from ..ingest.readers import unicode_problem
+from ..model import Article
+from ..pipeline import Options, Pipeline
+from .dedup import signature
+from .tables import TABLES, error_row, rows_from_record
+
+PROCESSED, SKIPPED, FAILED = "processed", "skipped", "failed"
+
+
+@dataclass
+class Rows:
+    """Rows per table and the count of each outcome, for one chunk or partition."""
+
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {t: [] for t in TABLES})
+    counts: dict[str, int] = field(default_factory=lambda: {PROCESSED: 0, SKIPPED: 0, FAILED: 0})
+
+    def add(self, status: str, rows: dict[str, list[dict[str, Any]]]) -> None:
+        """Count one outcome and keep its rows."""
+        self.counts[status] += 1
+        for table, new in rows.items():
+            self.tables[table].extend(new)
+
+    def merge(self, other: "Rows") -> None:
+        """Add another Rows' counts and rows to these."""
+        for status, n in other.counts.items():
+            self.counts[status] += n
+        for table, new in other.tables.items():
+            self.tables[table].extend(new)
+
+
+def input_error_rows(err: InputError) -> dict[str, list[dict]]:
+    """The errors-table row of an input that could not be read."""
+    return {"errors": [error_row(error_key(err), FAILED, "input", str(err))]}
+
+
+def error_key(err: InputError) -> str:
+    """What identifies a bad input across runs (for --resume): its source and line."""
+    return f"{err.source}:{err.line}" if err.line is not None else err.source
+
+
+def skip_rows(article: Article, kind: str, reason: str) -> dict[str, list[dict]]:
+    """The errors-table row of an article skipped on purpose (language, duplicate id)."""
+    message = f"{article.origin}: article {article.id}: skipped: {reason}"
+    return {"errors": [error_row(article.id, SKIPPED, kind, message, article_id=article.id)]}
+
+
+def process_article(pipeline: Pipeline, article: Article, options: IngestOptions) -> tuple[str, dict]:
+    """(status, rows) for one article: analysed, skipped for its language, or failed with its stage."""
+    problem = _unicode_problem(article)
+    if problem:
+        return FAILED, {"errors": [error_row(article.id.encode("utf-8", "replace").decode(), FAILED, "input",
+                                             f"{article.origin}: {problem}", exception="UnicodeEncodeError")]}
+    try:
+        guess = detect_language(article.text)
+        problem = guess_problem(guess, options) if options.check_language else None
+        if problem:
+            return SKIPPED, skip_rows(article, "language", problem)
+        doc = pipeline.run(article)
+        rows = rows_from_record(to_record(doc, pipeline.provenance))
+        rows["articles"][0].update(language=guess.lang, minhash=signature(article.text))
+        return PROCESSED, rows
+    except StageError as err:
+        cause = err.cause
+        return FAILED, {"errors": [error_row(article.id, FAILED, "stage", str(err), article_id=article.id,
+                                             stage=err.stage, exception=type(cause).__name__)]}
+    except Exception as err:  # a bug outside the stages (record, rows): recorded, and the batch goes on
+        return FAILED, {"errors": [error_row(article.id, FAILED, "internal", f"{article.origin}: article "
+                                             f"{article.id}: {type(err).__name__}: {err}", article_id=article.id,
+                                             exception=type(err).__name__)]}
+
+
+def _unicode_problem(article: Article) -> str | None:
+    """Parquet holds UTF-8 only: an Article built in code (not by a reader) may still hold a lone surrogate."""
+    for name in ("id", "text", "title", "source", "url"):
+        problem = unicode_problem(getattr(article, name))
+        if problem:
+            return f"article {name} {problem}"
+    return None
+
+
+def process_articles(articles: Iterable[Article], pipeline_options: Options, ingest: IngestOptions) -> Rows:
+    """Rows for many articles, with the pipeline built at most once per partition (on Spark)."""
+    return process_with(worker_pipeline(pipeline_options), articles, ingest)
+
+
+_PIPELINES: dict[Options, Pipeline] = {}
+
+
+def worker_pipeline(options: Options) -> Pipeline:
+    """The pipeline for these options, built once per worker process: Spark reuses its Python workers
+    across partitions, and building loads models (seconds), so later partitions find it ready."""
+    if options not in _PIPELINES:
+        _PIPELINES.clear()
+        _PIPELINES[options] = Pipeline.build(options)
+    return _PIPELINES[options]
+
+
+def process_with(pipeline: Pipeline, articles: Iterable[Article], ingest: IngestOptions) -> Rows:
+    """Rows for many articles with a pipeline already built."""
+    rows = Rows()
+    for article in articles:
+        rows.add(*process_article(pipeline, article, ingest))
+    return rows
+
+
+def iter_chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Items in lists of at most `size`: the unit of commit and of progress."""
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
