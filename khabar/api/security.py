@@ -31,24 +31,40 @@ class BodyLimit:
         if length is not None and (not length.isdigit() or int(length) > self.limit):
             await _too_large(send)
             return
-        seen = 0
-
-        async def limited() -> Message:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.limit:
-                raise BodyTooLarge()
-            return message
-
-        try:
-            await self.app(scope, limited, send)
-        except BodyTooLarge:
-            await _too_large(send)
+        if length is None:
+            # A chunked body is read here, up to the limit, before the app sees it: an error
+            # raised inside the app's own body parsing would come out as a 400, not a 413.
+            buffered = await _read_limited(receive, self.limit)
+            if buffered is None:
+                await _too_large(send)
+                return
+            receive = _replay(buffered, receive)
+        await self.app(scope, receive, send)
 
 
-class BodyTooLarge(Exception):
-    """A streamed body passed the limit."""
+async def _read_limited(receive: Receive, limit: int) -> list[Message] | None:
+    """The request's body messages, or None once they pass `limit` bytes."""
+    messages, seen = [], 0
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request":
+            return messages
+        seen += len(message.get("body", b""))
+        if seen > limit:
+            return None
+        if not message.get("more_body", False):
+            return messages
+
+
+def _replay(messages: list[Message], receive: Receive) -> Receive:
+    """A receive callable that gives back the buffered messages, then the live ones."""
+    pending = list(messages)
+
+    async def replay() -> Message:
+        return pending.pop(0) if pending else await receive()
+
+    return replay
 
 
 async def _too_large(send: Send) -> None:

@@ -51,7 +51,8 @@ class Attributor:
         span = Span(w[ph.head].start, w[ph.stop - 1].end)
         entity = self.names.entity_at(span, ph.type) if ph.type in ("PER", "ORG", "GPE") else None
         if entity is not None:
-            return Speaker(entity.name, span.start, span.end, entity.name_en, entity.id, entity.type or ph.type)
+            return Speaker(entity.name, span.start, span.end, entity.name_en, entity.id,
+                           speaker_type(entity.type or ph.type))
         text = self.doc.text
         if ph.type == "PER":
             person = self.names.fullest(phrase_keys(w, ph.head, ph.stop))
@@ -207,3 +208,8 @@ def _clean(name: str) -> str:
 def at_start(words: list[Word], cue: Cue) -> bool:
     s, _ = sentence_bounds(words, cue.i)
     return at_sentence_start(words, cue.i, s)
+
+
+def speaker_type(entity_type: str) -> str:
+    """A speaker's type from its entity's: a region that speaks (العالم العربي) speaks as a place, GPE."""
+    return "GPE" if entity_type == "LOC" else entity_type

@@ -229,3 +229,21 @@ def test_regression_org_head_at_the_end_of_the_text_does_not_crash():
     for text in ("وزارة", "قال وزارة", "أعلنت وزارة"):
         doc = pipeline.run(Article(id="r", text=text, date=dt.date(2026, 3, 12)))
         assert doc.get("quotes") == []
+
+
+def test_regression_region_as_speaker_has_a_schema_type():
+    # ant:AL-internationalNews-1166-20180514: a LOC entity (العالم العربي) as the speaker gave
+    # speaker type LOC, which the v1 schema does not allow.
+    import datetime as dt
+
+    from khabar.contract import to_record, validate
+    from khabar.model import Article
+    from khabar.pipeline import Pipeline
+
+    text = ("وطالب العالم العربي والعالم الصديق باتخاذ المواقف الكفيلة بدعم الشعب الفلسطيني في مواجهة "
+            "المجازر التي يتعرض لها.")
+    pipeline = Pipeline.build()
+    record = to_record(pipeline.run(Article(id="r", text=text, date=dt.date(2018, 5, 14))), pipeline.provenance)
+    validate(record)
+    (quote,) = record["quotes"]
+    assert quote["speaker"]["name"] == "العالم العربي" and quote["speaker"]["type"] == "GPE"
