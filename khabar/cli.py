@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--output", metavar="SYSTEM", help="also write the system output here")
 
     sub.add_parser("stages", help="list the registered stages with what they require and add")
-    sub.add_parser("train", help="train a model: khabar train ner FILE... [--out PATH] [--seed N]")
+    sub.add_parser("train", help="train a model: khabar train ner FILE... [--out PATH] [--seed N] [--folds K]")
     # Listed for --help only: these commands parse their own arguments (see DELEGATED).
     for name, text in DELEGATED_HELP.items():
         sub.add_parser(name, help=text, add_help=False)

@@ -68,11 +68,10 @@ def evaluate_sentences(sentences: Sequence[Sequence[Item]], model=None, keep_gpe
     model = model or load()
     if keep_gpe is None:
         keep_gpe = any(i.tag.endswith("-GPE") for s in sentences for i in s)
-    gold, pred = [], []
-    for s in sentences:
-        units = [unit_of(i.token) for i in s]
-        gold.append(gold_tags(s, keep_gpe))
-        pred.append(system_tags(len(s), model.mentions(units), keep_gpe))
+    # The file is one document: a two-pass model looks at each word's labels in nearby sentences.
+    found = model.mentions_doc([[unit_of(i.token) for i in s] for s in sentences])
+    gold = [gold_tags(s, keep_gpe) for s in sentences]
+    pred = [system_tags(len(s), f, keep_gpe) for s, f in zip(sentences, found)]
     return score(gold, pred)
 
 

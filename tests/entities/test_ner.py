@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from khabar.entities.ner.conll import read, spans
-from khabar.entities.ner.features import resources, norm
-from khabar.entities.ner.model import MODEL_PATH, meta
+from khabar.entities.ner.features import doc_features, doc_keys, norm, resources, unit_of, with_doc
+from khabar.entities.ner.model import MODEL_PATH, NerModel, first_pass_path, load, meta
+from khabar.entities.ner.train import train
 from khabar.entities.ner.stage import find_mentions
 from khabar.errors import InputError
 from khabar.evaluate.ner import evaluate_file, score
@@ -43,10 +44,11 @@ def test_new_foreign_minister_and_unknown_surname():
 
 
 def test_spokeswoman_and_capital_are_typed():
-    text = "وقالت المتحدثة باسم وزارة الخارجية الروسية ماريا زاخاروفا إن موسكو سترد."
-    assert not_in_gazetteers("زاخاروفا")
+    # An invented surname: the real spokeswoman (زاخاروفا) is now in the knowledge-base gazetteer.
+    text = "وقالت المتحدثة باسم وزارة الخارجية الروسية ماريا كوزلوفيتسكايا إن موسكو سترد."
+    assert not_in_gazetteers("كوزلوفيتسكايا")
     result = found(text)
-    assert ("ماريا زاخاروفا", "PER") in result
+    assert ("ماريا كوزلوفيتسكايا", "PER") in result
     assert ("موسكو", "GPE") in result
 
 
@@ -58,10 +60,13 @@ def test_country_in_news_sentence_is_gpe():
     assert all(t != "PER" for _, t in result)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: ORG recall on armed groups never seen in ANERcorp")
-def test_new_armed_group_seen_only_in_context():
-    text = "وأعلنت حركة أحرار الجنوب المسلحة مسؤوليتها عن تفجير الجسر."
-    assert ("حركة أحرار الجنوب", "ORG") in found(text)
+def test_new_surname_repeated_without_title_is_found_through_the_document():
+    # Replaces the armed-group xfail («حركة أحرار الجنوب المسلحة» is still missed, see MODEL_CARD.md):
+    # an invented surname, introduced with a title, is found again where it stands alone (pass 2).
+    text = ("وقال الوزير الجديد طارق الزعبلاوي إن الحكومة ستعلن خطتها قريبا.\n"
+            "ويواجه الزعبلاوي ملفات صعبة في الأشهر المقبلة.")
+    assert not_in_gazetteers("الزعبلاوي")
+    assert found(text) == [("طارق الزعبلاوي", "PER"), ("الزعبلاوي", "PER")]
 
 
 def test_mention_after_clitic_starts_at_the_name():
@@ -118,8 +123,58 @@ def test_malformed_line_names_file_and_line(tmp_path):
 
 
 def test_shipped_model_is_small_and_records_its_scores():
-    assert MODEL_PATH.stat().st_size <= 50 * 1024 * 1024
-    assert meta()["dev"]["f1"] > 0.7
+    assert MODEL_PATH.stat().st_size + first_pass_path(MODEL_PATH).stat().st_size <= 50 * 1024 * 1024
+    assert meta()["dev"]["f1"] >= 0.77
+    assert meta()["passes"] == 2
+
+
+def test_doc_features_leave_out_the_token_itself():
+    # A word's own first-pass label must not feed its own pass-2 features, or pass 2 would only copy pass 1.
+    keys = [["زيد", "قال"], ["زيد"]]
+    labels = [["B-PERS", "O"], ["O"]]
+    feats = doc_features(keys, labels)
+    assert feats[0][0] == ["d=O", "dm=O"]  # the other occurrence was O
+    assert "d=PERS" in feats[1][0] and "dl=B-PERS" in feats[1][0]
+    assert feats[0][1] == []  # «قال» occurs nowhere else
+
+
+def test_doc_features_stay_inside_the_window():
+    keys = [["زيد"]] + [["و"]] * 30 + [["زيد"]]
+    labels = [["B-PERS"]] + [["O"]] * 30 + [["O"]]
+    feats = doc_features(keys, labels, window=25)
+    assert feats[-1][0] == [] and feats[0][0] == []
+
+
+def test_doc_keys_match_a_name_with_and_without_clitics():
+    units = [unit_of(w) for w in ("للبنك", "البنك", "بنك", ".")]
+    keys = doc_keys(units)
+    assert keys[0] == keys[1] == keys[2] and keys[3] is None
+
+
+def test_with_doc_adds_neighbour_features():
+    out = with_doc([["a"], ["b"], ["c"]], [["d=ORG"], [], []])
+    assert out[0] == ["a", "d=ORG"] and "-1d=ORG" in out[1] and "-2d=ORG" in out[2]
+
+
+def test_sentence_alone_is_a_one_sentence_document():
+    units = [unit_of(w) for w in "وقال وزير الخارجية الجديد نوفل الحمداوي في مؤتمر صحفي .".split()]
+    model = load()
+    assert model.mentions(units) == model.mentions_doc([units])[0]
+
+
+def test_train_writes_a_two_pass_model(tmp_path):
+    rows = []
+    names = ["زيد", "عمرو", "خالد", "سعيد", "نوفل", "طارق"]
+    for k in range(24):
+        rows.append(f"وقال O\nالوزير O\n{names[k % 6]} B-PERS\nإن O\nبغداد B-LOC\nآمنة O\n. O\n")
+    f = tmp_path / "tiny.txt"
+    f.write_text("\n".join(rows), encoding="utf-8")
+    out = tmp_path / "m.crfsuite"
+    scores = train([str(f)], str(out), folds=2, params={"max_iterations": 20})
+    assert out.exists() and first_pass_path(out).exists()
+    assert json.loads(out.with_suffix(".meta.json").read_text(encoding="utf-8"))["passes"] == 2
+    assert scores["per_type"]["LOC"]["f1"] == 1.0
+    assert NerModel(out).first is not None
 
 
 @needs_shared
@@ -128,3 +183,10 @@ def test_eval_on_wojood_sample_test_gives_all_types():
     assert {"PERS", "ORG", "GPE"} <= set(result["per_type"])
     assert result["f1"] > 0.25
     json.dumps(result)  # the --json output is plain JSON
+
+
+def test_word_first_kb_alias_is_not_a_kb_gazetteer_entry():
+    # Regression: الأقصر ("the shortest") came in as KB_GPE (Luxor) and the model tagged it as a place.
+    assert "KB_GPE" not in (resources().gazetteer.get(norm("الأقصر")) or "")
+    text = "والحدود الجزائرية الموريتانية التي يناهز طولها 460 كلم هي الأقصر لكل من البلدين الشاسعين."
+    assert found(text) == []

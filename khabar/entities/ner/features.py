@@ -16,7 +16,7 @@ from ...resources import DATA_ROOT, load_yaml, read_lines
 from ...text.normalize import _DROP, _FOLD
 from ...text.tokens import tokenize
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2  # 2: knowledge-base aliases as gazetteer entries; document features for pass 2
 Unit = tuple[str, str, tuple[tuple[int, int, str], ...]]
 
 LEXICON_SCHEMA = {
@@ -86,6 +86,13 @@ def resources() -> Resources:
                     _add(triggers, key[0], cls)
                 else:
                     _add(phrases, key, cls)
+    for line in read_lines("ner/kb_names.tsv.gz"):  # KB_PER/ORG/GPE/LOC: the knowledge base's aliases
+        form, tag = line.split("\t")[:2]
+        words = tuple(form.split())
+        if len(words) == 1:
+            _add(gaz, words[0], tag)
+        else:
+            _add(phrases, words, tag)
     clusters = {}
     for line in read_lines("ner/clusters.tsv.gz"):
         w, fine, coarse = line.split("\t")
@@ -256,3 +263,78 @@ def unit_of_token(text: str, token) -> Unit:
     s = token.start
     parts = tuple((p.start - s, p.end - s, p.role) for p in token.parts) if token.kind == "word" else ()
     return text[s:token.end], token.kind, parts
+
+
+DOC_WINDOW = 25  # sentences either side: ANERcorp has no document breaks, ~50 sentences stand in for one article
+
+
+def doc_keys(units: Sequence[Unit]) -> list[str | None]:
+    """The key a token is matched by across a document: its ال-stripped stem, for name-like tokens only."""
+    out = []
+    for u in units:
+        if u[1] not in ("word", "latin"):
+            out.append(None)
+            continue
+        key = _strip_det(split_parts(*u)[1])
+        out.append(key if len(key) > 1 else None)
+    return out
+
+
+def doc_features(keys: Sequence[Sequence[str | None]], labels: Sequence[Sequence[str]],
+                 window: int = DOC_WINDOW) -> list[list[list[str]]]:
+    """Per token, the first-pass labels the same word got elsewhere within ±`window` sentences."""
+    per_sent = []
+    for ks, ls in zip(keys, labels):
+        d: dict[str, dict[str, int]] = {}
+        for k, lab in zip(ks, ls):
+            if k:
+                c = d.setdefault(k, {})
+                c[lab] = c.get(lab, 0) + 1
+        per_sent.append(d)
+    out = []
+    n = len(keys)
+    memo: dict[tuple, list[str]] = {}  # most articles fit in one window: every sentence shares its counts
+    for s in range(n):
+        lo, hi = max(0, s - window), min(n, s + window + 1)
+        feats_s = []
+        for k, lab in zip(keys[s], labels[s]):
+            if not k:
+                feats_s.append([])
+                continue
+            hit = memo.get((lo, hi, k, lab))
+            if hit is None:
+                total: dict[str, int] = {}
+                for t in range(lo, hi):
+                    for l2, c in per_sent[t].get(k, {}).items():
+                        total[l2] = total.get(l2, 0) + c
+                total[lab] -= 1  # not this occurrence itself
+                hit = memo[(lo, hi, k, lab)] = _doc_feats(total)
+            feats_s.append(list(hit))
+        out.append(feats_s)
+    return out
+
+
+def _doc_feats(total: dict[str, int]) -> list[str]:
+    """Document features from the label counts of a word's other occurrences."""
+    seen = {lab: c for lab, c in total.items() if c > 0}
+    if not seen:
+        return []
+    types = {lab[2:] for lab in seen if lab != "O"}
+    feats = ["d=" + t for t in sorted(types)] or ["d=O"]
+    feats.extend("dl=" + lab for lab in sorted(seen) if lab != "O")  # B- vs I-: first word of a name or not
+    feats.append("dm=" + max(sorted(seen), key=seen.get))
+    return feats
+
+
+def with_doc(feats: list[list[str]], doc: list[list[str]]) -> list[list[str]]:
+    """Sentence features extended with the document features of each token and its neighbours."""
+    n = len(feats)
+    out = []
+    for i in range(n):
+        f = feats[i] + doc[i]
+        for off in OFFSETS:
+            j = i + off
+            if 0 <= j < n:
+                f.extend(f"{off}{d}" for d in doc[j])
+        out.append(f)
+    return out

@@ -11,7 +11,7 @@ import pycrfsuite
 
 from ...resources import DATA_ROOT
 from .conll import spans
-from .features import Unit, norm, resources, sentence_features, split_parts
+from .features import Unit, doc_features, doc_keys, norm, resources, sentence_features, split_parts, with_doc
 
 MODEL_PATH = DATA_ROOT / "ner" / "ner.crfsuite"
 META_PATH = DATA_ROOT / "ner" / "ner.meta.json"
@@ -30,22 +30,55 @@ class Found:
     score: float
 
 
+def first_pass_path(path: str | Path) -> Path:
+    """Where the first-pass model of a two-pass model lives: `X.crfsuite` -> `X.pass1.crfsuite`."""
+    p = Path(path)
+    return p.with_name(p.stem + ".pass1.crfsuite")
+
+
 class NerModel:
+    """A CRF tagger; two-pass when a first-pass model sits beside it (its labels feed document features)."""
+
     def __init__(self, path: str | Path = MODEL_PATH):
         self.path = str(path)
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(self.path)
+        first = first_pass_path(path)
+        self.first = None
+        if first.exists():
+            self.first = pycrfsuite.Tagger()
+            self.first.open(str(first))
         resources()  # load the feature resources now, not on the first sentence
 
+    def _final_features(self, doc: Sequence[Sequence[Unit]]) -> list[list[list[str]]]:
+        """Item features for the final tagger: sentence features, plus document features when two-pass."""
+        feats = [sentence_features(units) if units else [] for units in doc]
+        if self.first is None:
+            return feats
+        labels = [self.first.tag(f) if f else [] for f in feats]
+        extra = doc_features([doc_keys(units) for units in doc], labels)
+        return [with_doc(f, d) for f, d in zip(feats, extra)]
+
+    def tag_doc(self, doc: Sequence[Sequence[Unit]]) -> list[list[str]]:
+        """BIO labels (ANERcorp types) of each sentence of a document."""
+        return [self.tagger.tag(f) if f else [] for f in self._final_features(doc)]
+
     def tag(self, units: Sequence[Unit]) -> list[str]:
-        """BIO labels (ANERcorp types) of one sentence."""
-        if not units:
-            return []
-        return self.tagger.tag(sentence_features(units))
+        """BIO labels (ANERcorp types) of one sentence, taken as a document of its own."""
+        return self.tag_doc([units])[0]
 
     def mentions(self, units: Sequence[Unit]) -> list[Found]:
-        """Typed mentions of one sentence, with the mean marginal of their labels as score."""
-        labels = self.tag(units)
+        """Typed mentions of one sentence, taken as a document of its own."""
+        return self.mentions_doc([units])[0]
+
+    def mentions_doc(self, doc: Sequence[Sequence[Unit]]) -> list[list[Found]]:
+        """Typed mentions of each sentence of a document, with the mean marginal of their labels as score."""
+        out = []
+        for units, f in zip(doc, self._final_features(doc)):
+            out.append(self._found(units, self.tagger.tag(f)) if f else [])
+        return out
+
+    def _found(self, units: Sequence[Unit], labels: list[str]) -> list[Found]:
         out = []
         for s, e, kind in sorted(spans(labels)):
             s, e = _trim(units, s, e)

@@ -40,9 +40,10 @@ def find_mentions(text: str, tokens: Sequence[Token], model: NerModel | None = N
     """Mentions of PER, ORG, GPE and LOC over `tokens` of `text`, sorted by start."""
     model = model or load()
     found = []
-    for chunk in chunks(text, tokens):
-        units = [unit_of_token(text, t) for t in chunk]
-        for m in model.mentions(units):
+    pieces = chunks(text, tokens)
+    # The whole text is one document: pass 2 sees how a word was tagged in nearby sentences.
+    for chunk, mentions in zip(pieces, model.mentions_doc([[unit_of_token(text, t) for t in c] for c in pieces])):
+        for m in mentions:
             if m.type in KEPT_TYPES:
                 found.append(Mention(name_start(text, chunk[m.start]), chunk[m.end - 1].end, m.type, m.score))
     return sorted(found, key=lambda m: (m.start, m.end))

@@ -1,8 +1,13 @@
-"""Training the NER CRF: `khabar train ner FILE... [--out PATH] [--seed N]`.
+"""Training the two-pass NER CRF: `khabar train ner FILE... [--out PATH] [--seed N] [--folds K]`.
 
 The first file is the primary corpus (ANERcorp): its last `dev_fraction` of
 tokens, cut at a sentence boundary, is the dev slice, never trained on. Other
 files (the Wojood sample) only add training sentences, with their types mapped.
+
+Pass 1 is a sentence-level CRF. Pass 2 adds, per token, the labels pass 1 gave the
+same word in nearby sentences; it is trained on pass-1 labels of the training
+sentences taken from K models that did not see them (jackknife), so the pass-2
+weights learn how far pass-1 labels can be trusted on unseen text.
 """
 from __future__ import annotations
 
@@ -17,12 +22,13 @@ from typing import Sequence
 import pycrfsuite
 
 from .conll import Item, read
-from .features import FEATURE_VERSION, sentence_features, unit_of
-from .model import META_PATH, MODEL_PATH, NerModel
+from .features import DOC_WINDOW, FEATURE_VERSION, doc_features, doc_keys, sentence_features, unit_of, with_doc
+from .model import META_PATH, MODEL_PATH, NerModel, first_pass_path
 
 # Wojood's GPE is ANERcorp's LOC; its other 17 types are not names ANERcorp tags, so they become O.
 TRAIN_TYPES = {"PERS": "PERS", "PER": "PERS", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 PARAMS = {"c1": 0.02, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+FOLDS = 4  # jackknife folds for the pass-1 labels pass 2 trains on
 
 
 def train_tags(sentence: Sequence[Item]) -> list[str]:
@@ -53,31 +59,69 @@ def dev_split(sentences: list, fraction: float) -> tuple[list, list]:
     return sentences, []
 
 
+def _fit(xs: list, ys: list, order: list[int], out: str, params: dict) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for i in order:
+        trainer.append(xs[i], ys[i])
+    trainer.set_params(params)
+    trainer.train(out)
+
+
+def jackknife_labels(xs: list, ys: list, folds: int, seed: int, params: dict, tmp: str) -> list[list[str]]:
+    """Pass-1 labels of every sentence from a model trained on the other folds (contiguous blocks)."""
+    n = len(xs)
+    bounds = [n * k // folds for k in range(folds + 1)]
+    labels: list[list[str]] = [[] for _ in xs]
+    for k in range(folds):
+        held = range(bounds[k], bounds[k + 1])
+        order = [i for i in range(n) if not bounds[k] <= i < bounds[k + 1]]
+        random.Random(seed).shuffle(order)
+        path = str(Path(tmp) / f"fold{k}.crfsuite")
+        _fit(xs, ys, order, path, params)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(path)
+        for i in held:
+            labels[i] = tagger.tag(xs[i])
+        tagger.close()
+    return labels
+
+
 def train(files: list[str], out: str = str(MODEL_PATH), seed: int = 13, dev_fraction: float = 0.1,
-          params: dict | None = None) -> dict:
-    """Train on `files`, write the model to `out`, and return its scores on the dev slice."""
+          params: dict | None = None, folds: int = FOLDS) -> dict:
+    """Train both passes on `files`, write them beside `out`, and return the dev-slice scores."""
+    import tempfile
+
     from ...evaluate.ner import evaluate_sentences
 
     started = time.time()
     primary, dev = dev_split(read(files[0]), dev_fraction)
-    sentences = list(primary)
-    for f in files[1:]:
-        sentences.extend(read(f))
-    random.Random(seed).shuffle(sentences)  # the order L-BFGS sees does not matter, but keep it fixed
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for s in sentences:
-        trainer.append(sentence_features([unit_of(i.token) for i in s]), train_tags(s))
-    trainer.set_params({**PARAMS, **(params or {})})
+    corpora = [primary] + [read(f) for f in files[1:]]  # each in its own order: windows stay inside a corpus
+    sentences = [s for c in corpora for s in c]
+    units = [[unit_of(i.token) for i in s] for s in sentences]
+    xs = [sentence_features(u) for u in units]
+    ys = [train_tags(s) for s in sentences]
+    order = list(range(len(sentences)))
+    random.Random(seed).shuffle(order)  # the order L-BFGS sees does not matter, but keep it fixed
+    full = {**PARAMS, **(params or {})}
     Path(out).parent.mkdir(parents=True, exist_ok=True)
-    trainer.train(out)
+    _fit(xs, ys, order, str(first_pass_path(out)), full)
+    with tempfile.TemporaryDirectory() as tmp:
+        labels = jackknife_labels(xs, ys, folds, seed, full, tmp)
+    docs, start = [], 0
+    for c in corpora:
+        end = start + len(c)
+        docs.extend(doc_features([doc_keys(u) for u in units[start:end]], labels[start:end]))
+        start = end
+    _fit([with_doc(x, d) for x, d in zip(xs, docs)], ys, order, out, full)
     scores = evaluate_sentences(dev, NerModel(out), keep_gpe=False) if dev else {}
-    _write_meta(out, files, seed, dev_fraction, params, scores, sum(map(len, sentences)), time.time() - started)
+    _write_meta(out, files, seed, dev_fraction, params, folds, scores, sum(map(len, sentences)), time.time() - started)
     return scores
 
 
-def _write_meta(out, files, seed, dev_fraction, params, scores, n_tokens, seconds) -> None:
+def _write_meta(out, files, seed, dev_fraction, params, folds, scores, n_tokens, seconds) -> None:
     meta = {"feature_version": FEATURE_VERSION, "files": [Path(f).name for f in files], "seed": seed,
-            "dev_fraction": dev_fraction, "params": {**PARAMS, **(params or {})}, "train_tokens": n_tokens,
+            "dev_fraction": dev_fraction, "params": {**PARAMS, **(params or {})}, "passes": 2, "folds": folds,
+            "doc_window": DOC_WINDOW, "train_tokens": n_tokens,
             "train_seconds": round(seconds, 1), "dev": scores}
     path = META_PATH if Path(out).resolve() == MODEL_PATH.resolve() else Path(out).with_suffix(".meta.json")
     path.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -89,8 +133,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--out", default=str(MODEL_PATH))
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--dev-fraction", type=float, default=0.1)
+    ap.add_argument("--folds", type=int, default=FOLDS, help="jackknife folds for pass 2's training labels")
     args = ap.parse_args(argv)
-    scores = train(args.files, args.out, args.seed, args.dev_fraction)
+    scores = train(args.files, args.out, args.seed, args.dev_fraction, folds=args.folds)
     from ...evaluate.ner import table
 
     print(f"model written to {args.out}")
