@@ -190,3 +190,14 @@ def test_word_first_kb_alias_is_not_a_kb_gazetteer_entry():
     assert "KB_GPE" not in (resources().gazetteer.get(norm("الأقصر")) or "")
     text = "والحدود الجزائرية الموريتانية التي يناهز طولها 460 كلم هي الأقصر لكل من البلدين الشاسعين."
     assert found(text) == []
+
+
+def test_regression_lone_surrogate_does_not_crash_the_tagger():
+    # Found by the property test: crfsuite encodes features as UTF-8, which '\ud800' cannot be.
+    import datetime as dt
+
+    from khabar.model import Article
+    from khabar.pipeline import Pipeline
+
+    doc = Pipeline.build().run(Article(id="s", text="قال \ud800 الرئيس بوتين", date=dt.date(2026, 3, 12)))
+    assert all(doc.text[m.start:m.end] for m in doc.get("mentions"))

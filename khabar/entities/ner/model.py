@@ -52,7 +52,7 @@ class NerModel:
 
     def _final_features(self, doc: Sequence[Sequence[Unit]]) -> list[list[list[str]]]:
         """Item features for the final tagger: sentence features, plus document features when two-pass."""
-        feats = [sentence_features(units) if units else [] for units in doc]
+        feats = [_encodable(sentence_features(units)) if units else [] for units in doc]
         if self.first is None:
             return feats
         labels = [self.first.tag(f) if f else [] for f in feats]
@@ -87,6 +87,20 @@ class NerModel:
             score = sum(self.tagger.marginal(labels[i], i) for i in range(s, e)) / (e - s)
             out.append(Found(s, e, place_type(units[s:e]) if kind == "LOC" else OUT_TYPE.get(kind, kind), round(score, 3)))
         return out
+
+
+def _encodable(features: list[list[str]]) -> list[list[str]]:
+    """Features crfsuite can take: it encodes them as UTF-8, which a lone surrogate (\ud800) cannot be."""
+    return [[f if f.isascii() or _utf8_ok(f) else f.encode("utf-8", "replace").decode("utf-8") for f in item]
+            for item in features]
+
+
+def _utf8_ok(s: str) -> bool:
+    try:
+        s.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _trim(units: Sequence[Unit], s: int, e: int) -> tuple[int, int]:
