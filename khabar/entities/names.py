@@ -1,6 +1,8 @@
 """Name keys for matching: normalised tokens, clitic variants and consonant skeletons."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 
 from ..text.normalize import normalize
@@ -29,8 +31,9 @@ def skeleton(token: str) -> str:
     return token[0] + token[1:].translate(_LONG_VOWELS)
 
 
-def clitic_variants(token: str) -> list[tuple[int, str]]:
-    """(prefix length, rest) for a token and the same token without attached و ف ب ل ك."""
+@lru_cache(maxsize=200_000)
+def clitic_variants(token: str) -> tuple[tuple[int, str], ...]:
+    """(prefix length, rest) for a token and the same token without attached و ف ب ل ك (cached: words repeat)."""
     out = [(0, token)]
     for conj in ("",) + CONJUNCTIONS:
         if conj and not token.startswith(conj):
@@ -44,7 +47,7 @@ def clitic_variants(token: str) -> list[tuple[int, str]]:
         for prep in PREPOSITIONS:
             if rest.startswith(prep) and len(rest) - 1 >= 2:
                 out.append((len(conj) + 1, rest[1:]))
-    return out
+    return tuple(out)
 
 
 def strip_article(token: str) -> str:

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Doc, Span
 from .detect import Word, words
 from .kb import KBEntity, KnowledgeBase
-from .lexicons import nationality_forms, role_phrases
+from .lexicons import RolePhrase, nationality_forms, role_phrases
 from .names import clitic_variants
 
 
@@ -31,14 +32,23 @@ def nationality_at(ws: list[Word], i: int) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _phrases_by_first_token() -> dict[str, list[tuple[int, RolePhrase]]]:
+    """Role phrases indexed by their first token, each with its rank in role_phrases() (longest first)."""
+    index: dict[str, list[tuple[int, RolePhrase]]] = {}
+    for rank, phrase in enumerate(role_phrases()):
+        index.setdefault(phrase.tokens[0], []).append((rank, phrase))
+    return index
+
+
 def role_at(ws: list[Word], i: int) -> tuple[str, str, int] | None:
     """(role, org, words used) of a role phrase starting at word i, clitics allowed on its first word."""
-    for phrase in role_phrases():
+    index = _phrases_by_first_token()
+    candidates = sorted({hit for _, form in clitic_variants(ws[i].text) for hit in index.get(form, ())},
+                        key=lambda hit: hit[0])
+    for _, phrase in candidates:
         n = len(phrase.tokens)
-        rest = tuple(w.text for w in ws[i + 1:i + n])
-        if rest != phrase.tokens[1:]:
-            continue
-        if not any(form == phrase.tokens[0] for _, form in clitic_variants(ws[i].text)):
+        if tuple(w.text for w in ws[i + 1:i + n]) != phrase.tokens[1:]:
             continue
         if phrase.org:
             return phrase.role, phrase.org, n

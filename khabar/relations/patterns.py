@@ -39,29 +39,42 @@ def titles() -> list[Cue]:
                   key=lambda c: -len(c.tokens))
 
 
+@lru_cache(maxsize=4)
+def _by_first_token(table: tuple[Cue, ...]) -> dict[str, list[Cue]]:
+    """Cues indexed by their first token (and that token with a possessive pronoun), longest first."""
+    index: dict[str, list[Cue]] = {}
+    for cue in table:
+        index.setdefault(cue.tokens[0], []).append(cue)
+        if len(cue.tokens) == 1:
+            for p in POSSESSIVE:
+                index.setdefault(cue.tokens[0] + p, []).append(cue)
+    return index
+
+
 def cue_at(ws: list[Word], i: int, table: list[Cue]) -> tuple[Cue, int, bool] | None:
     """(cue, words used, possessive) of a cue starting at word i; a clitic on the first word is allowed."""
-    for cue in table:
+    index = _by_first_token(tuple(table))
+    candidates = [(form, cue) for _, form in clitic_variants(ws[i].text) for cue in index.get(form, ())]
+    for cue in sorted({c for _, c in candidates}, key=table.index):
         n = len(cue.tokens)
-        if tuple(w.text for w in ws[i + 1:i + n]) != cue.tokens[1:] or i + n > len(ws):
+        if i + n > len(ws) or tuple(w.text for w in ws[i + 1:i + n]) != cue.tokens[1:]:
             continue
-        last = ws[i + n - 1].text if n > 1 else None
-        for _, form in clitic_variants(ws[i].text):
-            if form == cue.tokens[0] and (n > 1 or True):
-                return cue, n, False
-            if n == 1 and any(form == cue.tokens[0] + p for p in POSSESSIVE):
-                return cue, n, True
-        del last
+        forms = [form for form, c in candidates if c is cue]
+        if cue.tokens[0] in forms:
+            return cue, n, False
+        if n == 1:
+            return cue, n, True
     return None
 
 
 def title_country(ws: list[Word], i: int) -> tuple[Cue, str, int] | None:
     """(title cue, country code, words used) of `وزير الخارجية الإيراني` at word i."""
-    for cue in titles():
+    table = titles()
+    index = _by_first_token(tuple(table))
+    found = {cue for _, form in clitic_variants(ws[i].text) for cue in index.get(form, ()) if form == cue.tokens[0]}
+    for cue in sorted(found, key=table.index):
         n = len(cue.tokens)
-        if tuple(w.text for w in ws[i:i + n]) == cue.tokens or \
-                any(f == cue.tokens[0] for _, f in clitic_variants(ws[i].text)) and \
-                tuple(w.text for w in ws[i + 1:i + n]) == cue.tokens[1:]:
+        if tuple(w.text for w in ws[i + 1:i + n]) == cue.tokens[1:]:
             nat = nationality_at(ws, i + n)
             if nat:
                 return cue, nat[0], n + nat[1]
