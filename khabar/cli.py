@@ -10,11 +10,10 @@ import datetime as dt
 import json
 import os
 import sys
-from contextlib import contextmanager
-from typing import IO, Iterator
 
 from . import __version__
-from .errors import InputError, KhabarError
+from .errors import KhabarError
+from .output import text_output
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -55,19 +54,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-@contextmanager
-def _output(path: str | None) -> Iterator[IO[str]]:
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        fh = open(path, "w", encoding="utf-8")
-    except OSError as err:
-        raise InputError(path, f"cannot be written: {err.strerror or err}") from None
-    with fh:
-        yield fh
-
-
 def _report(message: str) -> None:
     print(f"khabar: {message}", file=sys.stderr)
 
@@ -79,7 +65,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     pipeline = Pipeline.build(Options(date=args.date, stages=args.stages))
     failed = 0
-    with _output(args.output) as out:
+    with text_output(args.output) as out:
         for item in analyse(pipeline, read_inputs(args.inputs)):
             if isinstance(item, KhabarError):
                 failed += 1

@@ -5,11 +5,11 @@ import argparse
 import gzip
 import json
 import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
 from ..errors import InputError, KhabarError
+from ..output import text_output
 from .filters import Filters, from_pairs, parse_date
 from .options import DEFAULT_DB, StoreOptions
 
@@ -161,19 +161,6 @@ def export_parser() -> argparse.ArgumentParser:
     return p
 
 
-@contextmanager
-def _output(path: str | None) -> Iterator[IO[str]]:
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        fh = open(path, "w", encoding="utf-8", newline="")
-    except OSError as err:
-        raise InputError(path, f"cannot be written: {err.strerror or err}") from None
-    with fh:
-        yield fh
-
-
 def _export(args: argparse.Namespace) -> int:
     from . import export
     from .db import open_store
@@ -185,7 +172,7 @@ def _export(args: argparse.Namespace) -> int:
         if args.format == "parquet":
             n = export.write_parquet(conn, store.fts, filters, args.table, args.output)
         else:
-            with _output(args.output) as out:
+            with text_output(args.output, newline="") as out:
                 n = _write_text(export, args, conn, store.fts, filters, out)
     print(f"exported {n} {'records' if args.format == 'jsonl' else 'rows'}", file=sys.stderr)
     return EXIT_OK
