@@ -36,6 +36,9 @@ class SentenceRules:
     closers: frozenset[str]
     trailing: frozenset[str]
     abbreviations: frozenset[str]
+    # The loops jump from one mark to the next: most characters are neither.
+    quote_marks: re.Pattern
+    terminator_marks: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -43,15 +46,20 @@ def sentence_rules() -> SentenceRules:
     data = load_yaml("text/sentences.yaml", SCHEMA)
     pairs = data["quote_pairs"]
     return SentenceRules(frozenset(data["terminators"]), dict(pairs), frozenset(pairs.values()),
-                         frozenset(data["trailing"]), frozenset(data["abbreviations"]))
+                         frozenset(data["trailing"]), frozenset(data["abbreviations"]),
+                         _char_class({*pairs, *pairs.values()}), _char_class(data["terminators"]))
+
+
+def _char_class(chars) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 def quoted_regions(text: str, start: int, end: int, rules: SentenceRules | None = None) -> list[tuple[int, int]]:
     """Balanced quotation regions [open, close] (inclusive offsets) in text[start:end]."""
     rules = rules or sentence_rules()
     regions, stack = [], []
-    for i in range(start, end):
-        ch = text[i]
+    for m in rules.quote_marks.finditer(text, start, end):
+        i, ch = m.start(), m.group()
         if stack and ch == rules.openers[text[stack[-1]]]:
             regions.append((stack.pop(), i))
         elif ch in rules.openers and not (ch == '"' and any(text[j] == '"' for j in stack)):
@@ -96,23 +104,23 @@ def _end_of(text: str, i: int, end: int, rules: SentenceRules) -> int:
 
 def _breaks(text: str, start: int, end: int, rules: SentenceRules) -> list[int]:
     regions = quoted_regions(text, start, end, rules)
-    breaks, i = [], start
-    while i < end:
-        ch = text[i]
-        if ch in rules.terminators and not _is_abbreviation_or_number(text, i, rules):
-            region = _inside(i, regions)
-            if region is None:
-                i = _end_of(text, i, end, rules)
-                breaks.append(i)
-                continue
-            # A quote that ends with its own full stop (...الأسواق.») ends the sentence too.
-            close = region[1]
-            if text[i + 1:close].strip() == "" and (close + 1 >= end or text[close + 1].isspace()):
-                if _inside(close, regions) is None:
-                    i = _end_of(text, close, end, rules)
-                    breaks.append(i)
-                    continue
-        i += 1
+    breaks, pos = [], start
+    while (m := rules.terminator_marks.search(text, pos, end)) is not None:
+        i = m.start()
+        pos = i + 1
+        if _is_abbreviation_or_number(text, i, rules):
+            continue
+        region = _inside(i, regions)
+        if region is None:
+            pos = _end_of(text, i, end, rules)
+            breaks.append(pos)
+            continue
+        # A quote that ends with its own full stop (...الأسواق.») ends the sentence too.
+        close = region[1]
+        if text[i + 1:close].strip() == "" and (close + 1 >= end or text[close + 1].isspace()):
+            if _inside(close, regions) is None:
+                pos = _end_of(text, close, end, rules)
+                breaks.append(pos)
     return breaks
 
 

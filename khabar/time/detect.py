@@ -67,19 +67,48 @@ def trigger_windows(text: str, triggers: dict[str, frozenset[str]]) -> dict[str,
     Running the big patterns at every character is what costs; most of a text has no time word,
     and a word lookup in a set is cheap.
     """
+    index = _trigger_index(triggers)
     hits: dict[str, list[int]] = {kind: [] for kind in (*triggers, "numeric", "year")}
     for m in _WORDS.finditer(text):
-        word, pos = m.group(), m.start()
-        digits = _DIGITS.match(word.lstrip("وفبلك"))  # 2014، و2013، 1919م
-        if digits:
-            hits["year" if len(digits.group()) == 4 else "numeric"].append(pos)
-            continue
-        for form in _forms(word):
-            for kind, words in triggers.items():
-                if form in words:
-                    hits[kind].append(pos)
+        for kind in index.kinds(m.group()):
+            hits[kind].append(m.start())
     hits["numeric"] += hits["year"]
     return {kind: _merge(text, positions) for kind, positions in hits.items()}
+
+
+class _TriggerIndex:
+    """The constructions each word opens, remembered per word: news repeats its words."""
+
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self, triggers: dict[str, frozenset[str]]):
+        self.triggers = triggers
+        self.cache: dict[str, tuple[str, ...]] = {}
+
+    def kinds(self, word: str) -> tuple[str, ...]:
+        found = self.cache.get(word)
+        if found is None:
+            found = self._kinds(word)
+            if len(self.cache) < self._CACHE_LIMIT:
+                self.cache[word] = found
+        return found
+
+    def _kinds(self, word: str) -> tuple[str, ...]:
+        digits = _DIGITS.match(word.lstrip("وفبلك"))  # 2014، و2013، 1919م
+        if digits:
+            return ("year" if len(digits.group()) == 4 else "numeric",)
+        return tuple(kind for form in _forms(word) for kind, words in self.triggers.items() if form in words)
+
+
+_INDEXES: dict[int, _TriggerIndex] = {}
+
+
+def _trigger_index(triggers: dict[str, frozenset[str]]) -> _TriggerIndex:
+    """One index per trigger table (the stage builds its table once)."""
+    index = _INDEXES.get(id(triggers))
+    if index is None or index.triggers is not triggers:
+        index = _INDEXES[id(triggers)] = _TriggerIndex(triggers)
+    return index
 
 
 def _forms(word: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from .tense import TenseReader
 STAGE_ID = "time.v1"
 
 
-@register_stage("time", 1, requires=("sentences", "tokens"), adds=("timexes", "effective_date"))
+@register_stage("time", 1, requires=("sentences",), adds=("timexes", "effective_date"))
 def time_stage(options: Options):
     """Compile the patterns once; the returned function annotates one document."""
     lx = load_lexicon()
