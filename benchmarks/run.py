@@ -49,7 +49,7 @@ def time_pipeline(articles: list) -> tuple[float, dict[str, float]]:
     start = time.perf_counter()
     for article in articles:
         doc = pipeline.prepare(article)
-        for spec, fn in zip(pipeline.specs, pipeline._fns):
+        for spec, fn in pipeline.steps():
             t0 = time.perf_counter()
             fn(doc)
             per_stage[spec.id] += time.perf_counter() - t0

@@ -127,6 +127,10 @@ class Pipeline:
     def provenance(self) -> dict:
         return {"version": __version__, "stages": [s.id for s in self.specs]}
 
+    def steps(self) -> list[tuple[StageSpec, StageFn]]:
+        """Each stage with its built function, in order (for timing stages one by one)."""
+        return list(zip(self.specs, self._fns))
+
     def prepare(self, article: Article) -> Doc:
         if self.options.date is not None:
             article = _with_date(article, self.options.date)
