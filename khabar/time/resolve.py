@@ -6,6 +6,7 @@ decides between the previous and the next occurrence when nothing else does.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .calendar import (TimeValueError, add_months, hijri_to_date, hijri_year_of, iso_week, make_date,
@@ -35,9 +36,14 @@ def key(words: str) -> str:
 def resolve(f: Found, anchor: dt.date | None, future: bool, lx: TimeLexicon) -> Value | None:
     """The value of one expression, or None when it needs an anchor and there is none."""
     try:
-        return _RESOLVERS[f.kind](f.parts, anchor, future, lx)
+        value = _RESOLVERS[f.kind](f.parts, anchor, future, lx)
     except TimeValueError:
         return None
+    # قبل أكثر من 2500 عام reaches before year 1, which no YYYY value can say: left out.
+    return value if value is None or WELL_FORMED.match(value.value) else None
+
+
+WELL_FORMED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
 
 
 def needs_tense(f: Found) -> bool:

@@ -73,3 +73,20 @@ def test_regression_year_fused_to_a_conjunction_is_searched_on_its_own():
 def test_regression_year_with_ad_mark_is_searched():
     # ant:AL-culture-154-20180311: 1919م is one word for the trigger lookup
     assert timexes("التي تأسست عام 1919م، وأقفلت", "2018-03-11") == [("عام 1919م", "1919")]
+
+
+def test_regression_ago_before_year_one_is_left_out():
+    # ant:BB-culture-247-20180730 and ant:BB-culture-325-20181006: "over 2,500 / 4,000 years ago"
+    # gave the values -482 and -1982, which are not YYYY values.
+    import datetime as dt
+
+    from khabar.model import Article
+    from khabar.pipeline import Options, Pipeline
+
+    pipeline = Pipeline.build(Options(stages=("sentences", "time")))
+    for text, date in [("وأعمال النحات الإغريقي فيدياس ومجايليه قبل أكثر من 2500 عام، ليستلهم منها.", dt.date(2018, 7, 30)),
+                       ("وشيده الملك سنوسرت الأول قبل أكثر من 4000 عام.", dt.date(2018, 10, 6))]:
+        doc = pipeline.run(Article(id="r", text=text, date=date))
+        assert doc.get("timexes") == []
+    doc = pipeline.run(Article(id="r", text="وكانت كييف اقترحته قبل 18 عاما.", date=dt.date(2026, 3, 12)))
+    assert [t.value for t in doc.get("timexes")] == ["2008"]
