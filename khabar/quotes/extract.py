@@ -12,6 +12,7 @@ from .words import CLAUSE_PUNCT, QUOTE_CHARS, Word
 
 AS_SAID = frozenset({"كما", "وكما"})  # كما قال at the end of a sentence points back
 ABOUT = frozenset({"عن"})  # نقلت رويترز عن مسؤول: the source after an outlet
+RELAYING = frozenset({"نقلا"})  # قالت الصحيفة نقلا عن مصادر: the outlet relays the source after عن
 RESUMPTIVE = frozenset({"عنه", "عنها", "عنهم", "به", "بها"})  # أعلن عنه: a pronoun pointing at the antecedent
 LEAD_SKIP = 4  # a short lead before a comma is discourse (وبالفعل،), not content
 
@@ -111,6 +112,8 @@ class Extractor:
     def _layered(self, ph, end: int, limit: int) -> tuple[Speaker, int] | None:
         """نقلت رويترز عن مسؤول: the source after عن, with the outlet kept as `via`."""
         w = self.words
+        if end + 1 < limit and w[end].norm in RELAYING:
+            end += 1
         if end < limit and w[end].norm in ABOUT:
             src = parse_phrase(w, end + 1, limit, self.wc)
             if src is not None:
@@ -183,6 +186,8 @@ class Extractor:
         """X، بحسب Y / وفقا لما أعلنته Y، X: Y said X."""
         w = self.words
         s, e = sentence_bounds(w, cue.i)
+        if w[cue.i].norm in RELAYING and any(s <= i < cue.i for i in self.cue_starts):
+            return None  # قالت الصحيفة نقلا عن مصادر إن: the verb's own speaker is the relayed source
         regions = self.regions.get(w[cue.i].paragraph, [])
         k, relayed = cue.j, False
         if k < e and _verb_form(w[k].norm, self.lex):

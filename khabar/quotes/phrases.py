@@ -19,6 +19,8 @@ from .words import QUOTE_CHARS as QUOTE_MARKS, Word, match_first
 MAX_DESCRIPTION = 7
 MAX_NAME = 5
 COMMON_NOUN = 1000  # corpus count above which a word in ة is a noun, not a name
+# A word seen this often in the news is a word, not an unlisted first name (وقف حماقي: "Hamaki stood").
+COMMON_WORD = 300
 RARE_SURNAME = 100  # corpus count below which a definite word after a name is a surname (الفيصل)
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان")
 
@@ -347,5 +349,5 @@ def _name_follows(words: list[Word], j: int, limit: int, wc: WordClasses) -> boo
     """An unlisted first name before a listed one (جان قهوجي)."""
     w = words[j]
     return (w.kind == "word" and not wc.conj_on_word(w) and not w.bare.startswith("ال") and wc.classify(w) == "other"
-            and w.norm not in wc.lex.auxiliaries
+            and w.norm not in wc.lex.auxiliaries and wc.counts.get(w.bare, 0) < COMMON_WORD
             and j + 1 < limit and not _is_stop(words, j + 1, limit, wc) and wc.classify(words[j + 1]) == "name")

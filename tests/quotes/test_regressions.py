@@ -247,3 +247,23 @@ def test_regression_region_as_speaker_has_a_schema_type():
     validate(record)
     (quote,) = record["quotes"]
     assert quote["speaker"]["name"] == "العالم العربي" and quote["speaker"]["type"] == "GPE"
+
+
+def test_regression_newspaper_relaying_sources_with_naqlan_an(quotes_full):
+    # ant:AL-economy-730-20180531: the newspaper only relays «مصادر مطلعة»; it is `via`, and the words
+    # before نقلا عن are no quote of their own.
+    text = ("قالت صحيفة وول ستريت جورنال نقلا عن مصادر مطلعة إن الولايات المتحدة ستعلن قريبا عن خطط لفرض "
+            "#رسوم_جمركية على واردات الصلب والألمنيوم من #الاتحاد_الأوروبي.")
+    ((_, content, _, cue, _, quote),) = quotes_full(text, dt.date(2018, 5, 31))
+    assert content.startswith("الولايات المتحدة ستعلن") and cue == "قالت"
+    assert quote.speaker.name.startswith("مصادر") and quote.speaker.via == "وول ستريت جورنال"
+
+
+def test_regression_common_verb_is_no_unlisted_first_name(quotes_full):
+    # ant:AL-culture-151-20180311: «وقف حماقي» (Hamaki stood) made the speaker «وقف حماقي»; a word
+    # as common as وقف is not an unlisted first name. The participle مؤكدا takes the sentence's subject.
+    text = ("وقال حماقي إن المنافسة قوية. وأمام هذه العروض وقف حماقي دون عرض، مؤكدا أنه لا يملك سوى الغناء "
+            "والموسيقى من أجل منحه للمتسابق، في حال وافق على الإنضمام لفريقه.")
+    found = quotes_full(text, dt.date(2018, 3, 11))
+    assert [(cue, speaker) for _, _, speaker, cue, _, _ in found] == [("وقال", "حماقي"), ("مؤكدا", "حماقي")]
+    assert found[1][1].startswith("لا يملك سوى الغناء")
