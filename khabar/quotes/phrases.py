@@ -20,7 +20,7 @@ MAX_DESCRIPTION = 7
 MAX_NAME = 5
 COMMON_NOUN = 1000  # corpus count above which a word in ة is a noun, not a name
 # A word seen this often in the news is a word, not an unlisted first name (وقف حماقي: "Hamaki stood").
-COMMON_WORD = 300
+COMMON_WORD = 1000
 RARE_SURNAME = 100  # corpus count below which a definite word after a name is a surname (الفيصل)
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان")
 
