@@ -35,7 +35,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ex = sub.add_parser("extract", help="analyse articles and write khabar JSON v1 lines")
-    ex.add_argument("inputs", nargs="+", metavar="INPUT", help="a .txt, .jsonl or .jsonl.gz file, or - for stdin")
+    ex.add_argument("inputs", nargs="+", metavar="INPUT",
+                    help="files, folders or globs: .txt .jsonl[.gz] .html .rss/.atom/.xml .warc[.gz]; - for stdin")
     ex.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
     ex.add_argument("--date", type=_day, help="publication date YYYY-MM-DD for every input (overrides theirs)")
     ex.add_argument("--stages", type=_stage_list, help="comma-separated stage names (default: the full pipeline)")
