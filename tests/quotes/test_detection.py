@@ -142,3 +142,12 @@ def test_quote_date_is_anchor_without_timex(quotes_of):
     # seed-000: no time stage ran, so the article date
     found = quotes_of("وقال زيلينسكي إن أوكرانيا تنتظر موافقة البيت الأبيض.", date=dt.date(2026, 3, 12))
     assert found[0][5].date == "2026-03-12"
+
+
+def test_ala_hadd_qawlihi_attributes_the_sentence_before_it_to_the_last_speaker(quotes_full):
+    # Adapted from ant:AL-culture-234-20180407: the clause before «على حد قوله» is the previous speaker's.
+    text = ("وقال الفنان حسين الجسمي إن ألبومه الجديد جاهز. وهناك تحضيرات لأكثر من تعاون مع فنانين سعوديين "
+            "في المرحلة المقبلة، سترى النور قريباً إذا ساعدت الظروف، على حد قوله.")
+    found = quotes_full(text, dt.date(2018, 4, 7))
+    assert [(cue, speaker) for _, _, speaker, cue, _, _ in found][-1] == ("على حد قوله", "حسين الجسمي")
+    assert found[-1][1].startswith("وهناك تحضيرات") or found[-1][1].startswith("هناك تحضيرات")
