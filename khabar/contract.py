@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from importlib import resources as importlib_resources
-from typing import Any
+from typing import Any, Iterator
 
 from .model import Argument, Doc, Entity, Event, Quote, Relation, Span, Timex
 
@@ -87,6 +87,18 @@ def to_record(doc: Doc, provenance: dict[str, Any]) -> dict[str, Any]:
         record[layer] = [_BUILDERS[layer](doc, item) for item in doc.get(layer, [])]
     record["warnings"] = list(doc.warnings)
     return record
+
+
+def spans(node: Any) -> Iterator[dict[str, Any]]:
+    """Every object in a record that locates text (`text`, integer `start` and `end`), at any depth."""
+    if isinstance(node, dict):
+        if "text" in node and isinstance(node.get("start"), int) and isinstance(node.get("end"), int):
+            yield node
+        for value in node.values():
+            yield from spans(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from spans(value)
 
 
 @lru_cache(maxsize=1)

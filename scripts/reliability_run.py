@@ -34,21 +34,9 @@ def _init_worker() -> None:
     _PIPELINE = Pipeline.build()
 
 
-def iter_spans(value):
-    """Every {start, end, text} object in a record (entities' mentions, quote cues, event arguments...)."""
-    if isinstance(value, dict):
-        if isinstance(value.get("start"), int) and isinstance(value.get("end"), int) and "text" in value:
-            yield value
-        for v in value.values():
-            yield from iter_spans(v)
-    elif isinstance(value, list):
-        for v in value:
-            yield from iter_spans(v)
-
-
 def check_one(line: str) -> tuple[str, str | None, str | None, str | None]:
     """(article id, stage or None, exception or None, message) for one JSONL line."""
-    from khabar.contract import to_record, validate
+    from khabar.contract import spans, to_record, validate
     from khabar.errors import InputError, StageError
     from khabar.ingest.readers import article_from_record
 
@@ -68,7 +56,7 @@ def check_one(line: str) -> tuple[str, str | None, str | None, str | None]:
     try:
         validate(record)
         text = record["text"]
-        for span in iter_spans({k: v for k, v in record.items() if k != "dateline"}):
+        for span in spans(record):
             if not (0 <= span["start"] <= span["end"] <= len(text)) or text[span["start"]:span["end"]] != span["text"]:
                 return article_id, "record", "BadSpan", f"span {span['start']}:{span['end']} != its text"
     except Exception as err:

@@ -29,13 +29,15 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from khabar.entities.translit import LEVELS, context_keys, decode_token  # noqa: E402
 from khabar.text.normalize import normalize  # noqa: E402
 
-PAIRS = Path("/work/shared/data/gazetteers/wikidata-person-name-tokens-en-ar.tsv")
+PAIRS = ROOT.parent / "shared" / "data" / "gazetteers" / "wikidata-person-name-tokens-en-ar.tsv"
 OUT = ROOT / "khabar" / "data" / "entities" / "translit.json.gz"
 MAX_CHUNK = 3
 EM_ROUNDS = 5
@@ -139,15 +141,6 @@ def context_model(aligned: list[tuple[str, list[str], int]]) -> dict[str, str]:
     return table
 
 
-def edit_distance(a: str, b: str) -> int:
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
-
-
 def evaluate(table: dict[str, str], test: dict[str, Counter]) -> dict:
     """Exact match with the most frequent English, with any English seen, and character error rate."""
     exact = anyform = errors = chars = 0
@@ -156,7 +149,7 @@ def evaluate(table: dict[str, str], test: dict[str, Counter]) -> dict:
         out = decode_token(ar, table)
         exact += out == ref
         anyform += out in forms
-        errors += edit_distance(out, ref)
+        errors += Levenshtein.distance(out, ref)
         chars += len(ref)
     n = len(test)
     return {"tokens": n, "exact": round(exact / n, 4), "exact_any_variant": round(anyform / n, 4),

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from khabar.cli import main
-from khabar.contract import validate
+from khabar.contract import spans, validate
 from helpers import SEED_TXT, SHARED, needs_shared
 
 
@@ -72,7 +72,7 @@ def test_extract_dev_gives_24_records_with_exact_spans():
     assert [r["id"] for r in records] == source_ids and len(records) == 24
     for record in records:
         validate(record)
-        for span in iter_spans(record):
+        for span in spans(record):
             assert record["text"][span["start"]:span["end"]] == span["text"]
 
 
@@ -88,18 +88,6 @@ def test_eval_prints_scores_as_json(tmp_path):
 def test_eval_with_missing_gold_is_a_clean_error(tmp_path):
     code, _, err = run_cli("eval", "--gold", tmp_path / "gold.jsonl", "--articles", SEED_TXT)
     assert code == 1 and "gold.jsonl: no such file" in err
-
-
-def iter_spans(node):
-    """Every object in a record that carries text, start and end."""
-    if isinstance(node, dict):
-        if {"text", "start", "end"} <= node.keys() and node["start"] is not None:
-            yield node
-        for value in node.values():
-            yield from iter_spans(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from iter_spans(value)
 
 
 def test_every_delegated_command_is_listed_in_help_and_importable():

@@ -5,13 +5,12 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from khabar.contract import to_record, validate
+from khabar.contract import spans, to_record, validate
 from khabar.model import Article
 from khabar.pipeline import Pipeline
 from khabar.text.normalize import NormalizedView
 from khabar.text.sentences import split_sentences
 from khabar.text.tokens import tokenize
-from test_cli import iter_spans
 
 PIPELINE = Pipeline.build()
 VALUE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?|-W\d{2})?$")
@@ -29,7 +28,7 @@ def check_record(text: str) -> None:
     doc = PIPELINE.run(Article(id="p", text=text, date=dt.date(2026, 3, 12)))
     record = to_record(doc, PIPELINE.provenance)
     validate(record)
-    for span in iter_spans(record):
+    for span in spans(record):
         assert 0 <= span["start"] <= span["end"] <= len(text)
         assert text[span["start"]:span["end"]] == span["text"]
     for timex in record["timexes"]:

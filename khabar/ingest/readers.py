@@ -248,7 +248,7 @@ def _jsonl_item(raw: bytes, label: str, number: int, options: IngestOptions) -> 
     except UnicodeDecodeError as err:
         return InputError(label, f"not valid UTF-8 (byte 0x{raw[err.start]:02x} at column {err.start + 1})", number)
     try:
-        return article_from_record(_parse_line(line, label, number), label, number)
+        return article_from_record(parse_json_object(line, label, number), label, number)
     except InputError as err:
         return err
 
@@ -299,7 +299,7 @@ def read_jsonl_text(text: str, label: str) -> Iterator[Item]:
     for number, line in enumerate(io.StringIO(text), start=1):
         if line.strip():
             try:
-                yield article_from_record(_parse_line(line, label, number), label, number)
+                yield article_from_record(parse_json_object(line, label, number), label, number)
             except InputError as err:
                 yield err
 
@@ -315,7 +315,8 @@ def unicode_problem(value: object) -> str | None:
     return None
 
 
-def _parse_line(line: str, label: str, number: int) -> dict:
+def parse_json_object(line: str, label: str, number: int) -> dict:
+    """One JSON object from a line; InputError (naming the input and line) for anything else."""
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:

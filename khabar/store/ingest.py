@@ -5,14 +5,13 @@ the pipeline runs, so a re-run is a no-op that costs one lookup per article.
 """
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from ..contract import to_record, validate
 from ..errors import InputError, KhabarError
-from ..ingest.readers import Item
+from ..ingest.readers import Item, parse_json_object
 from ..pipeline import Pipeline
 from . import searchtext, writer
 from .db import Store
@@ -117,10 +116,7 @@ def parse_record(line: str, label: str, number: int) -> dict:
     """One v1 record from a JSON line; InputError when it is not JSON or not a v1 record."""
     import jsonschema
 
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as err:
-        raise InputError(label, f"not valid JSON ({err.msg} at column {err.colno})", number) from None
+    record = parse_json_object(line, label, number)
     try:
         validate(record)
     except jsonschema.ValidationError as err:

@@ -21,6 +21,16 @@ def _dicts(result) -> list[dict[str, Any]]:
     return [dict(r._mapping) for r in result]
 
 
+def source_and_dates(f: Filters, day) -> list:
+    """The conditions every listing shares: the article's source, and `day` within the date range."""
+    conds = [a.c.source == f.source] if f.source else []
+    if f.date_from:
+        conds.append(day >= _day(f.date_from))
+    if f.date_to:
+        conds.append(day <= _day(f.date_to))
+    return conds
+
+
 def _day(d) -> str | None:
     return d.isoformat() if d else None
 
@@ -56,12 +66,7 @@ def _terms_in(column, terms: list[str]):
 
 def article_conditions(f: Filters) -> list:
     conds = []
-    if f.source:
-        conds.append(a.c.source == f.source)
-    if f.date_from:
-        conds.append(a.c.effective_date >= _day(f.date_from))
-    if f.date_to:
-        conds.append(a.c.effective_date <= _day(f.date_to))
+    conds += source_and_dates(f, a.c.effective_date)
     if f.speaker:
         conds.append(exists().where(qt.c.article_id == a.c.id, speaker_matches(f.speaker)))
     if f.entity:
@@ -203,12 +208,7 @@ def list_quotes(conn: Connection, f: Filters, speaker_entity: str | None = None,
         conds.append(_terms_in(qt.c.search_text, fts_mod.query_terms(f.q)))
     if f.channel:
         conds.append(qt.c.channel == f.channel)
-    if f.source:
-        conds.append(a.c.source == f.source)
-    if f.date_from:
-        conds.append(day >= _day(f.date_from))
-    if f.date_to:
-        conds.append(day <= _day(f.date_to))
+    conds += source_and_dates(f, day)
     base = select(func.count()).select_from(qt.join(a, a.c.id == qt.c.article_id)).where(*conds)
     order = (day.asc(), qt.c.id) if ascending else (day.desc(), qt.c.id)
     rows = conn.execute(select(*QUOTE_COLS, day.label("date")).join(a, a.c.id == qt.c.article_id).where(*conds)
@@ -232,12 +232,7 @@ def event_conditions(f: Filters, entity_id: str | None = None) -> list:
         conds.append(or_(_argument_matches("source", f.actor), _argument_matches("target", f.actor)))
     if f.location:
         conds.append(_argument_matches("location", f.location))
-    if f.source:
-        conds.append(a.c.source == f.source)
-    if f.date_from:
-        conds.append(day >= _day(f.date_from))
-    if f.date_to:
-        conds.append(day <= _day(f.date_to))
+    conds += source_and_dates(f, day)
     return conds
 
 

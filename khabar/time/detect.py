@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import TimeLexicon
-from .patterns import Patterns
+from .patterns import Patterns, TriggerIndex
 
 _WORD_BEFORE = re.compile(r"([^\s\"'()،,.:;؛!?؟«»\-]+)[\s\"'(،,:\-]*$")
 _WORD_AFTER = re.compile(r"^[\s\"'(]*([^\s\"'()،,.:;؛!?؟«»\-]+)")
@@ -17,7 +17,6 @@ _CONTEXT = 40  # characters either side that the filters look at
 # How far an expression reaches from its trigger word: مطلع صباح يوم الخميس الحادي والعشرين من ...
 _REACH = 60
 _WORDS = re.compile(r"\w+")
-_DIGITS = re.compile(r"\d+")
 
 
 @dataclass(frozen=True)
@@ -61,66 +60,18 @@ def find(text: str, patterns: Patterns, lx: TimeLexicon) -> list[Found]:
     return _without_overlaps(found)
 
 
-def trigger_windows(text: str, triggers: dict[str, frozenset[str]]) -> dict[str, list[tuple[int, int]]]:
+def trigger_windows(text: str, index: TriggerIndex) -> dict[str, list[tuple[int, int]]]:
     """Per construction, the stretches of text around its trigger words (digits for numbers and years).
 
     Running the big patterns at every character is what costs; most of a text has no time word,
     and a word lookup in a set is cheap.
     """
-    index = _trigger_index(triggers)
-    hits: dict[str, list[int]] = {kind: [] for kind in (*triggers, "numeric", "year")}
+    hits: dict[str, list[int]] = {kind: [] for kind in (*index.triggers, "numeric", "year")}
     for m in _WORDS.finditer(text):
         for kind in index.kinds(m.group()):
             hits[kind].append(m.start())
     hits["numeric"] += hits["year"]
     return {kind: _merge(text, positions) for kind, positions in hits.items()}
-
-
-class _TriggerIndex:
-    """The constructions each word opens, remembered per word: news repeats its words."""
-
-    _CACHE_LIMIT = 200_000
-
-    def __init__(self, triggers: dict[str, frozenset[str]]):
-        self.triggers = triggers
-        self.cache: dict[str, tuple[str, ...]] = {}
-
-    def kinds(self, word: str) -> tuple[str, ...]:
-        found = self.cache.get(word)
-        if found is None:
-            found = self._kinds(word)
-            if len(self.cache) < self._CACHE_LIMIT:
-                self.cache[word] = found
-        return found
-
-    def _kinds(self, word: str) -> tuple[str, ...]:
-        digits = _DIGITS.match(word.lstrip("وفبلك"))  # 2014، و2013، 1919م
-        if digits:
-            return ("year" if len(digits.group()) == 4 else "numeric",)
-        return tuple(kind for form in _forms(word) for kind, words in self.triggers.items() if form in words)
-
-
-_INDEXES: dict[int, _TriggerIndex] = {}
-
-
-def _trigger_index(triggers: dict[str, frozenset[str]]) -> _TriggerIndex:
-    """One index per trigger table (the stage builds its table once)."""
-    index = _INDEXES.get(id(triggers))
-    if index is None or index.triggers is not triggers:
-        index = _INDEXES[id(triggers)] = _TriggerIndex(triggers)
-    return index
-
-
-def _forms(word: str) -> tuple[str, ...]:
-    """The word as written and without a fused و/ف and ب/ل/ك (للعام -> العام)."""
-    forms = [word]
-    rest = word[1:] if word[:1] in "وف" and len(word) > 2 else word
-    if rest.startswith("لل"):
-        forms.append("ال" + rest[2:])
-    elif rest[:1] in "بلك" and len(rest) > 2:
-        forms.append(rest[1:])
-    forms.append(rest)
-    return tuple(forms)
 
 
 def _merge(text: str, positions: list[int]) -> list[tuple[int, int]]:

@@ -30,7 +30,7 @@ class Patterns:
 
     by_kind: tuple[tuple[str, re.Pattern], ...]
     # First words that every expression of a kind contains; only the text around them is searched.
-    triggers: dict[str, frozenset[str]]
+    triggers: "TriggerIndex"
 
 
 def _wrap(body: str) -> re.Pattern:
@@ -108,7 +108,7 @@ def build_patterns(lx: TimeLexicon) -> Patterns:
     """Compile every construction; called once per stage factory."""
     bodies = (("numeric", _numeric()), ("hijri", _hijri(lx)), ("date", _date(lx)), ("day", _day(lx)),
               ("weekday", _weekday(lx)), ("ago", _ago(lx)), ("period", _period(lx)), ("year", _year(lx)))
-    return Patterns(tuple((kind, _wrap(body)) for kind, body in bodies), _triggers(lx))
+    return Patterns(tuple((kind, _wrap(body)) for kind, body in bodies), TriggerIndex(_triggers(lx)))
 
 
 def _firsts(words: Iterable[str]) -> frozenset[str]:
@@ -118,3 +118,42 @@ def _firsts(words: Iterable[str]) -> frozenset[str]:
 def _triggers(lx: TimeLexicon) -> dict[str, frozenset[str]]:
     return {"date": _firsts(lx.months), "hijri": _firsts(lx.hijri_months), "weekday": _firsts(lx.weekdays),
             "day": _firsts(lx.days), "period": _firsts(lx.periods), "ago": frozenset([lx.ago])}
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+class TriggerIndex:
+    """The constructions each word opens, remembered per word: news repeats its words."""
+
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self, triggers: dict[str, frozenset[str]]):
+        self.triggers = triggers
+        self.cache: dict[str, tuple[str, ...]] = {}
+
+    def kinds(self, word: str) -> tuple[str, ...]:
+        found = self.cache.get(word)
+        if found is None:
+            found = self._kinds(word)
+            if len(self.cache) < self._CACHE_LIMIT:
+                self.cache[word] = found
+        return found
+
+    def _kinds(self, word: str) -> tuple[str, ...]:
+        digits = _DIGITS.match(word.lstrip("وفبلك"))  # 2014، و2013، 1919م
+        if digits:
+            return ("year" if len(digits.group()) == 4 else "numeric",)
+        return tuple(kind for form in _forms(word) for kind, words in self.triggers.items() if form in words)
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """The word as written and without a fused و/ف and ب/ل/ك (للعام -> العام)."""
+    forms = [word]
+    rest = word[1:] if word[:1] in "وف" and len(word) > 2 else word
+    if rest.startswith("لل"):
+        forms.append("ال" + rest[2:])
+    elif rest[:1] in "بلك" and len(rest) > 2:
+        forms.append(rest[1:])
+    forms.append(rest)
+    return tuple(forms)

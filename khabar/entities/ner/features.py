@@ -64,18 +64,23 @@ def _add(table: dict, key, tag: str) -> None:
         table[key] = old + "|" + tag
 
 
-@lru_cache(maxsize=1)
-def resources() -> Resources:
-    """Gazetteers, trigger lexicons and clusters shipped with the model."""
-    gaz: dict[str, str] = {}
-    phrases: dict[tuple[str, ...], str] = {}
-    for line in read_lines("ner/gazetteer.tsv.gz"):
+def _read_gazetteer(name: str, gaz: dict, phrases: dict) -> None:
+    """Add a `form<TAB>tag` list: one-word forms to `gaz`, longer ones to `phrases`."""
+    for line in read_lines(name):
         form, tag = line.split("\t")[:2]
         words = tuple(form.split())
         if len(words) == 1:
             _add(gaz, words[0], tag)
         else:
             _add(phrases, words, tag)
+
+
+@lru_cache(maxsize=1)
+def resources() -> Resources:
+    """Gazetteers, trigger lexicons and clusters shipped with the model."""
+    gaz: dict[str, str] = {}
+    phrases: dict[tuple[str, ...], str] = {}
+    _read_gazetteer("ner/gazetteer.tsv.gz", gaz, phrases)
     triggers: dict[str, str] = {}
     for name in ("titles", "org_heads", "loc_heads"):
         data = load_yaml(f"ner/{name}.yaml", LEXICON_SCHEMA)
@@ -86,13 +91,7 @@ def resources() -> Resources:
                     _add(triggers, key[0], cls)
                 else:
                     _add(phrases, key, cls)
-    for line in read_lines("ner/kb_names.tsv.gz"):  # KB_PER/ORG/GPE/LOC: the knowledge base's aliases
-        form, tag = line.split("\t")[:2]
-        words = tuple(form.split())
-        if len(words) == 1:
-            _add(gaz, words[0], tag)
-        else:
-            _add(phrases, words, tag)
+    _read_gazetteer("ner/kb_names.tsv.gz", gaz, phrases)  # KB_PER/ORG/GPE/LOC: the knowledge base's aliases
     clusters = {}
     for line in read_lines("ner/clusters.tsv.gz"):
         w, fine, coarse = line.split("\t")

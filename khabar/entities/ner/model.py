@@ -52,7 +52,7 @@ class NerModel:
 
     def _final_features(self, doc: Sequence[Sequence[Unit]]) -> list[list[list[str]]]:
         """Item features for the final tagger: sentence features, plus document features when two-pass."""
-        feats = [_encodable(sentence_features(units)) if units else [] for units in doc]
+        feats = [sentence_features(_encodable(units)) if units else [] for units in doc]
         if self.first is None:
             return feats
         labels = [self.first.tag(f) if f else [] for f in feats]
@@ -89,10 +89,11 @@ class NerModel:
         return out
 
 
-def _encodable(features: list[list[str]]) -> list[list[str]]:
-    """Features crfsuite can take: it encodes them as UTF-8, which a lone surrogate (\ud800) cannot be."""
-    return [[f if f.isascii() or _utf8_ok(f) else f.encode("utf-8", "replace").decode("utf-8") for f in item]
-            for item in features]
+def _encodable(units: Sequence[Unit]) -> Sequence[Unit]:
+    """Units crfsuite can take: it encodes features as UTF-8, which a lone surrogate (\ud800) cannot be."""
+    if _utf8_ok("".join(u[0] for u in units)):
+        return units  # the usual case: one check per sentence
+    return [(u[0].encode("utf-8", "replace").decode("utf-8"), *u[1:]) for u in units]
 
 
 def _utf8_ok(s: str) -> bool:
