@@ -65,8 +65,7 @@ def _terms_in(column, terms: list[str]):
 # ---- articles --------------------------------------------------------------------------------
 
 def article_conditions(f: Filters) -> list:
-    conds = []
-    conds += source_and_dates(f, a.c.effective_date)
+    conds = source_and_dates(f, a.c.effective_date)
     if f.speaker:
         conds.append(exists().where(qt.c.article_id == a.c.id, speaker_matches(f.speaker)))
     if f.entity:
