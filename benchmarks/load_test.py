@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/load_test.py --db /tmp/store5k.db                     # 50 clients, 60 s
     .venv/bin/python benchmarks/load_test.py --build 5000 --db /tmp/store5k.db        # build the store first
+    .venv/bin/python benchmarks/load_test.py --db /tmp/store5k.db --workers 2         # two server processes
+    .venv/bin/python benchmarks/load_test.py --db /tmp/store5k.db --no-cache          # every request computed
 
 It starts the server itself on 127.0.0.1 (never any other address), waits for it, runs bounded
 client loops (each stops at the deadline), stops the server it started, and prints a JSON report.
@@ -153,13 +155,19 @@ def article_ids(port: int, n: int = 200) -> list[str]:
     return [a["id"] for a in items] or ["none"]
 
 
-def report(results: list, seconds: float, clients: int) -> dict:
+def server_command(db: str, port: int, workers: int, cache: bool) -> list[str]:
+    cmd = [sys.executable, "-m", "khabar.cli", "serve", "--db", db, "--host", HOST, "--port", str(port),
+           "--workers", str(workers)]
+    return cmd + ([] if cache else ["--cache-entries", "0"])
+
+
+def report(results: list, seconds: float, clients: int, server: dict | None = None) -> dict:
     latencies = [r[1] for r in results]
     by_kind: dict[str, list] = {}
     for kind, t, ok in results:
         by_kind.setdefault(kind, []).append(t)
     ms = lambda v: round(v * 1000, 1)  # noqa: E731
-    return {"clients": clients, "seconds": seconds, "requests": len(results),
+    return {"clients": clients, "seconds": seconds, "server": server or {}, "requests": len(results),
             "errors": sum(1 for r in results if not r[2]), "rps": round(len(results) / seconds, 1),
             "p50_ms": ms(percentile(latencies, 50)), "p99_ms": ms(percentile(latencies, 99)),
             "by_endpoint": {k: {"n": len(v), "p50_ms": ms(percentile(v, 50)), "p99_ms": ms(percentile(v, 99))}
@@ -173,12 +181,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--stages", default="sentences,tokens,time,ner,entities", help="stages used by --build")
     p.add_argument("--clients", type=int, default=50)
     p.add_argument("--seconds", type=float, default=60.0)
+    p.add_argument("--workers", type=int, default=1, help="server processes (khabar serve --workers)")
+    p.add_argument("--no-cache", action="store_true", help="serve without the response cache (--cache-entries 0)")
     args = p.parse_args(argv)
     if args.build:
         build_store(args.db, args.build, args.stages)
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "khabar.cli", "serve", "--db", args.db, "--host", HOST,
-                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(server_command(args.db, port, args.workers, not args.no_cache),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         wait_ready(port, server)
         paths = requests_for(article_ids(port))
@@ -189,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
             server.wait(timeout=15)
         except subprocess.TimeoutExpired:
             server.kill()
-    out = report(results, args.seconds, args.clients)
+    out = report(results, args.seconds, args.clients, {"workers": args.workers, "response_cache": not args.no_cache})
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return 1 if out["errors"] else 0
 

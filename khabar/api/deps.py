@@ -1,4 +1,8 @@
-"""Request dependencies: a database connection, validated filters and paging."""
+"""Request dependencies: a database connection, validated filters and paging.
+
+The ones that only read parameters are `async def`: FastAPI runs a plain `def` dependency on a worker
+thread, a thread hop per dependency per request for what is a constructor call.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,7 +19,7 @@ EVENT_TYPE = r"^[A-Z_]{2,20}$"
 TEXT = {"max_length": 200}  # no query parameter needs more
 
 
-def store(request: Request) -> Store:
+async def store(request: Request) -> Store:
     return request.app.state.store
 
 
@@ -30,11 +34,11 @@ class Page:
     offset: int
 
 
-def page(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=1_000_000)) -> Page:
+async def page(limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=1_000_000)) -> Page:
     return Page(limit, offset)
 
 
-def article_filters(
+async def article_filters(
         source: str | None = Query(None, **TEXT), date_from: dt.date | None = Query(None, alias="from"),
         date_to: dt.date | None = Query(None, alias="to"), speaker: str | None = Query(None, **TEXT),
         entity: str | None = Query(None, **TEXT), type: str | None = Query(None, pattern=EVENT_TYPE)) -> Filters:
@@ -42,7 +46,7 @@ def article_filters(
                    entity=entity or None, event_type=type or None)
 
 
-def quote_filters(
+async def quote_filters(
         speaker: str | None = Query(None, **TEXT), q: str | None = Query(None, **TEXT),
         date_from: dt.date | None = Query(None, alias="from"), date_to: dt.date | None = Query(None, alias="to"),
         channel: str | None = Query(None, **TEXT), source: str | None = Query(None, **TEXT)) -> Filters:
@@ -50,7 +54,7 @@ def quote_filters(
                    channel=channel or None, source=source or None)
 
 
-def event_filters(
+async def event_filters(
         type: str | None = Query(None, pattern=EVENT_TYPE), actor: str | None = Query(None, **TEXT),
         date_from: dt.date | None = Query(None, alias="from"), date_to: dt.date | None = Query(None, alias="to"),
         location: str | None = Query(None, **TEXT), source: str | None = Query(None, **TEXT)) -> Filters:

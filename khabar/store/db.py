@@ -1,6 +1,7 @@
 """Opening a store: the engine for the URL, the migrations, the full-text backend."""
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from sqlalchemy import Engine, func, select
@@ -49,6 +50,8 @@ class Store:
         self.options = options
         self.fts: FullText = backend_for(engine.dialect.name)
         self._dups: DupIndex | None = None
+        self._version = None  # generation()'s sqlite.DataVersion (False: none), opened on first use
+        self._version_lock = threading.Lock()
 
     @property
     def dialect(self) -> str:
@@ -87,7 +90,25 @@ class Store:
             out["dup_groups"] = conn.scalar(select(func.count(schema.articles.c.dup_group.distinct())))
         return out
 
+    def generation(self) -> int | None:
+        """A value that changes whenever any connection commits to the database, or None when this store
+        cannot tell (PostgreSQL, in-memory SQLite): a cache keyed on it never outlives the data it read."""
+        if self._version is None:
+            with self._version_lock:
+                if self._version is None:
+                    self._version = self._open_version()
+        return self._version() if self._version else None
+
+    def _open_version(self):
+        from . import sqlite
+
+        if self.dialect == "sqlite" and sqlite.is_file(str(self.engine.url)):
+            return sqlite.DataVersion(self.engine)
+        return False  # decided: no generation for this database
+
     def close(self) -> None:
+        if self._version:
+            self._version.close()
         self.engine.dispose()
 
     def __enter__(self) -> "Store":

@@ -27,10 +27,16 @@ def _full_text(conn: Connection) -> None:
     backend_for(conn.dialect.name).create(conn)
 
 
+def _entity_articles_index(conn: Connection) -> None:
+    # A store made by migration 1 after the index joined the schema has it already.
+    schema.ENTITY_ARTICLES.create(conn, checkfirst=True)
+
+
 # (version, name, step). Append only: a released step is never edited, a new one is added.
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "core tables: articles, entities, mentions, quotes, timexes, events, relations", _core_tables),
     (2, "full-text index over the normalised, clitic-split text", _full_text),
+    (3, "covering index article_entities(entity_id, article_id) for entity rankings", _entity_articles_index),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -109,21 +109,24 @@ def _children(conn: Connection, article_id: str) -> dict[str, list]:
     return out
 
 
-def get_record(conn: Connection, article_id: str) -> dict:
-    """The stored v1 record of one article."""
+def _article_row(conn: Connection, article_id: str):
     row = conn.execute(select(a).where(a.c.id == article_id)).mappings().first()
     if row is None:
         raise NotFound(f"no article {article_id!r}")
-    return records.to_record(row, _children(conn, article_id))
+    return row
+
+
+def get_record(conn: Connection, article_id: str) -> dict:
+    """The stored v1 record of one article."""
+    return records.to_record(_article_row(conn, article_id), _children(conn, article_id))
 
 
 def get_article(conn: Connection, article_id: str) -> dict:
     """The record plus what the store adds: store entity ids, the near-duplicate group, provenance."""
-    record = get_record(conn, article_id)
-    row = conn.execute(select(a.c.dup_group, a.c.ingested_at, a.c.pipeline_version, a.c.stages)
-                       .where(a.c.id == article_id)).mappings().one()
-    links = {r.local_id: r.entity_id for r in conn.execute(
-        select(ae.c.local_id, ae.c.entity_id).where(ae.c.article_id == article_id))}
+    row = _article_row(conn, article_id)  # read once: the record and the store's columns come from it
+    children = _children(conn, article_id)
+    record = records.to_record(row, children)
+    links = {r["local_id"]: r["entity_id"] for r in children["article_entities"]}
     copies = list(conn.scalars(select(a.c.id).where(a.c.dup_group == row["dup_group"], a.c.id != article_id)
                                .order_by(a.c.id).limit(50)))
     return {"record": record, "entity_ids": links, "dup_group": row["dup_group"], "copies": copies,
@@ -132,9 +135,16 @@ def get_article(conn: Connection, article_id: str) -> dict:
 
 # ---- entities ------------------------------------------------------------------------------
 
+def articles_naming(entity_id_col):
+    """How many articles name the entity: one probe of the (entity_id, article_id) index per entity, where
+    a LEFT JOIN + GROUP BY over every entity's rows took 100 ms on a 5k-article store."""
+    return (select(func.count(ae.c.article_id.distinct())).where(ae.c.entity_id == entity_id_col)
+            .scalar_subquery())
+
+
 def list_entities(conn: Connection, q: str | None = None, type_: str | None = None,
                   limit: int = 50, offset: int = 0) -> dict:
-    n_articles = func.count(ae.c.article_id.distinct()).label("articles")
+    n_articles = articles_naming(ent.c.id).label("articles")
     conds = []
     if q:
         conds.append(or_(ent.c.name_norm.contains(name_key(q), autoescape=True),
@@ -142,9 +152,7 @@ def list_entities(conn: Connection, q: str | None = None, type_: str | None = No
     if type_:
         conds.append(ent.c.type == type_)
     total = conn.scalar(select(func.count()).select_from(ent).where(*conds))
-    stmt = (select(ent.c.id, ent.c.name, ent.c.name_en, ent.c.type, ent.c.kb_id, n_articles)
-            .join(ae, ae.c.entity_id == ent.c.id, isouter=True).where(*conds)
-            .group_by(ent.c.id, ent.c.name, ent.c.name_en, ent.c.type, ent.c.kb_id)
+    stmt = (select(ent.c.id, ent.c.name, ent.c.name_en, ent.c.type, ent.c.kb_id, n_articles).where(*conds)
             .order_by(n_articles.desc(), ent.c.id).limit(limit).offset(offset))
     return {"total": total, "items": _dicts(conn.execute(stmt))}
 

@@ -154,3 +154,6 @@ minhashes = Table(
 ARTICLE_TABLES = (article_entities, mentions, quotes, timexes, events, relations, minhashes)
 
 Index("ix_events_source_target", events.c.source_entity, events.c.target_entity)
+# Covers "how many articles name this entity" (the entity listing's order) without reading table rows.
+ENTITY_ARTICLES = Index("ix_article_entities_entity_article", article_entities.c.entity_id,
+                        article_entities.c.article_id)
