@@ -67,7 +67,7 @@ def match_at(kb: KnowledgeBase, ws: list[Word], i: int, text: str = "") -> tuple
     """The longest alias starting at word i: (words used, prefix length, key, entities, how)."""
     for n in range(min(kb.max_len, len(ws) - i), 0, -1):
         rest = tuple(w.text for w in ws[i + 1:i + n])
-        if not _adjacent(ws, i, n, text):
+        if not adjacent(ws, i, n, text):
             continue
         for prefix, first in clitic_variants(ws[i].text):
             key = (first, *rest)
@@ -81,7 +81,7 @@ def match_at(kb: KnowledgeBase, ws: list[Word], i: int, text: str = "") -> tuple
     return None
 
 
-def _adjacent(ws: list[Word], i: int, n: int, text: str = "") -> bool:
+def adjacent(ws: list[Word], i: int, n: int, text: str = "") -> bool:
     """True when words i..i+n-1 are separated by spaces (or _ and #) only, not by punctuation."""
     return all(ws[j].start - ws[j - 1].end <= 2 and not text[ws[j - 1].end:ws[j].start].strip(" _#")
                for j in range(i + 1, i + n))
@@ -124,10 +124,10 @@ def name_candidates(doc: Doc, ws: list[Word], taken: list[Span]) -> list[Candida
     out, i, text = [], 0, doc.normalized.text
     while i < len(ws) - 1:
         n = 0
-        if is_given_name(ws[i].text) and is_name_part(ws[i + 1].text) and _adjacent(ws, i, 2, text):
+        if is_given_name(ws[i].text) and is_name_part(ws[i + 1].text) and adjacent(ws, i, 2, text):
             n = 2
             while n < MAX_NAME_WORDS and i + n < len(ws) and is_given_name(ws[i + n].text) \
-                    and _adjacent(ws, i, n + 1, text):
+                    and adjacent(ws, i, n + 1, text):
                 n += 1
         if n:
             span = doc.normalized.to_original(ws[i].start, ws[i + n - 1].end)

@@ -1,6 +1,7 @@
 """The entities stage: detect names (NER and KB aliases), cluster them in the document, link each cluster."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..model import Doc, Entity, Mention, Span
@@ -9,6 +10,7 @@ from .coref import Cluster, add_name_part_mentions, group, merge_name_parts, rea
 from .detect import Candidate, Word, kb_candidates, name_candidates, words
 from .filters import (admit_unlinked, extension_ok, filters, fuzzy_allowed, in_event_name, is_nationality,
                       risky_kb, supported, word_forms)
+from .institutions import bare_institutions
 from .kb import KBEntity, KnowledgeBase, kb_for
 from .lexicons import alias_rules
 from .linking import Context, choose, nil_id
@@ -18,6 +20,9 @@ from .translit import transliterate
 
 STAGE_ID = "entities.v1"
 TYPES = ("PER", "ORG", "GPE", "LOC")
+BRACKETS = "()[]{}«»\"“”"
+# A run of text between brackets, without the spaces at its ends.
+_UNBRACKETED = re.compile(rf"[^\s{re.escape(BRACKETS)}](?:[^{re.escape(BRACKETS)}]*[^\s{re.escape(BRACKETS)}])?")
 
 
 @register_stage("entities", 1, requires=("tokens",), adds=("entities",))
@@ -35,7 +40,7 @@ def entities_stage(options: Options):
 def resolve(doc: Doc, kb: KnowledgeBase, guess_names: bool = False) -> list[Entity]:
     """The entity records of one document."""
     ws = words(doc)
-    mentions = [m for m in doc.get("mentions") or [] if m.type in TYPES]
+    mentions = hyphen_joined(doc, [m for m in doc.get("mentions") or [] if m.type in TYPES])
     cands = kb_candidates(doc, kb, ws)
     if doc.has("mentions"):  # with a NER layer, a KB match that may be a plain word needs its support
         spans = [Span(m.start, m.end) for m in mentions]
@@ -48,11 +53,36 @@ def resolve(doc: Doc, kb: KnowledgeBase, guess_names: bool = False) -> list[Enti
     countries = doc_countries(cands)
     cands = [c for c in cands if allowed(c, countries)]
     linked = [link(doc, kb, c, ws, countries) for c in cands]
+    linked += bare_institutions(doc, kb, ws, [c.span for c in cands], linked)
     clusters = reassign_surnames(merge_name_parts(group(linked)))
-    taken = [c.span for c in cands]
+    taken = [c.span for c, *_ in linked]
     add_name_part_mentions(doc, clusters, ws, taken)
     attach_roles(doc, kb, clusters, ws)
     return [to_entity(doc, c) for c in sorted(clusters, key=lambda c: c.spans[0].start)]
+
+
+def hyphen_joined(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A person's name extended back over a hyphenated first part (هانس-يواكيم فاتسكه, جان-كلود), which the
+    tagger splits off at the hyphen; a mention reaching into that first part (نادي هانس) is dropped."""
+    out = list(mentions)
+    for m in mentions:
+        start = hyphen_head(doc.text, m.start) if m.type == "PER" else m.start
+        if start == m.start:
+            continue
+        joined = Mention(start, m.end, m.type, m.score)
+        out = [joined if x is m else x for x in out
+               if x is m or not (x.start < m.start and x.end > start)]
+    return out
+
+
+def hyphen_head(text: str, start: int) -> int:
+    """Where a word joined to `start` by a hyphen begins (هانس-|يواكيم), else `start`."""
+    if start < 2 or text[start - 1] != "-" or not text[start - 2].isalpha():
+        return start
+    i = start - 2
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return i
 
 
 def word_index(doc: Doc, ws: list[Word], span: Span) -> int:
@@ -85,8 +115,30 @@ def merge_ner(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], mentions: lis
     return sorted(out, key=lambda k: k.span.start)
 
 
+def unbracketed(doc: Doc, kb: KnowledgeBase, m: Mention) -> Mention:
+    """A NER mention cut at a bracket or quote mark inside it: a name never spans one.
+
+    In «(الرئيس الروسي فلاديمير) بوتين» the tagger ran one name over the closing bracket; the part kept
+    is the one the KB knows, else the longest (the later one on a tie: the name after an aside).
+    """
+    text = doc.text[m.start:m.end]
+    if not any(ch in BRACKETS for ch in text):
+        return m
+    parts = [(m.start + p.start(), m.start + p.end()) for p in _UNBRACKETED.finditer(text)]
+    if not parts:
+        return m
+
+    def rank(part: tuple[int, int]) -> tuple[bool, int, int]:
+        key = name_tokens(doc.text[part[0]:part[1]])
+        return bool(kb.lookup(key)), len(key), part[0]
+
+    start, end = max(parts, key=rank)
+    return Mention(start, end, m.type, m.score)
+
+
 def ner_candidate(doc: Doc, kb: KnowledgeBase, m: Mention) -> Candidate:
     """A NER mention without its leading clitics, with the KB entities its name may be."""
+    m = unbracketed(doc, kb, m)
     start, end = doc.normalized.from_original(m.start, m.end)
     text = doc.normalized.text[start:end]
     key = name_tokens(text)

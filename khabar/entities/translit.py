@@ -1,13 +1,17 @@
 """English names for unknown people: a transliterator trained on Wikidata name-token pairs.
 
-The model (scripts/train_translit.py, card in khabar/data/entities/TRANSLIT.md) has two parts: a word
-table for the known tokens whose English the character model would get wrong, and a character model
-that maps each Arabic letter, in a window of its neighbours, to an English chunk of 0-3 letters.
+The model (scripts/train_translit.py, card in khabar/data/entities/TRANSLIT.md) has three parts: a word
+table for the known tokens, a character model that gives each Arabic letter, in a window of its
+neighbours, a distribution over English chunks of 0-3 letters, and an English letter model (n-grams of
+the English name tokens). A beam search picks the chunks that are likely both for the Arabic letters
+and as an English name: letter by letter, the character model alone doubles consonants and picks
+vowels that no English name has (Gribnnaum, Errymoto).
 """
 from __future__ import annotations
 
 import gzip
 import json
+import math
 from functools import lru_cache
 
 from ..errors import ResourceError
@@ -15,9 +19,13 @@ from ..resources import DATA_ROOT
 from .names import name_tokens
 
 MODEL_PATH = DATA_ROOT / "entities" / "translit.json.gz"
+VERSION = 2
 # Nested context windows, widest first: (letters to the left, letters to the right) of the letter.
 WINDOWS = {"w5": (2, 2), "w4": (1, 2), "w3": (1, 1), "r": (0, 1), "c": (0, 0)}
 LEVELS = tuple(WINDOWS)
+BEAM = 8
+CHUNKS_PER_LETTER = 6  # the most likely chunks of a letter tried in the beam
+START, END = "^", "$"  # padding of the English letter model
 # Particles of compound Arabic names written lower-case in English (Wikipedia style: Rashad al-Alimi).
 LOWER_PARTICLES = ("al-", "el-", "bin", "ibn", "bint", "ould")
 
@@ -33,12 +41,67 @@ def context_keys(token: str, i: int) -> list[str]:
     return [f"{name}:{padded[j - left:j + right + 1]}" for name, (left, right) in WINDOWS.items()]
 
 
-def decode_token(token: str, chars: dict[str, str]) -> str:
-    """A token in Latin letters: each letter's chunk from the widest context the model knows."""
-    out = []
+def interpolate(tables: list[dict[str, int]], outcome: str, floor: float) -> float:
+    """P(outcome) interpolated over count tables given narrowest first (Witten-Bell), down to `floor`.
+
+    A wider context gets the weight total/(total+types): one seen often with few outcomes is trusted,
+    a rare or scattered one leans on the narrower contexts below it.
+    """
+    p = floor
+    for counts in tables:
+        total = sum(counts.values())
+        lam = total / (total + len(counts))
+        p = lam * counts.get(outcome, 0) / total + (1 - lam) * p
+    return p
+
+
+def chunk_probs(token: str, i: int, chars: dict) -> list[tuple[str, float]]:
+    """The most likely English chunks of letter i, from every window the model has seen; a letter never
+    seen in training (پ of a Persian spelling) is skipped, as the character model alone did."""
+    tables = [chars[k] for k in reversed(context_keys(token, i)) if k in chars]
+    if not tables:
+        return [("", 1.0)]
+    outcomes = {chunk for counts in tables for chunk in counts}
+    scored = [(chunk, interpolate(tables, chunk, 0.0)) for chunk in outcomes]
+    return sorted(scored, key=lambda kv: (-kv[1], kv[0]))[:CHUNKS_PER_LETTER]
+
+
+def letter_logp(lm: dict, history: str, letter: str) -> float:
+    """log P(letter | the last order-1 English letters), interpolated down to a uniform floor."""
+    tables = []
+    for n in range(lm["order"]):
+        h = history[len(history) - n:] if n else ""
+        if h not in lm["counts"]:
+            break
+        tables.append(lm["counts"][h])
+    return math.log(max(interpolate(tables, letter, 1.0 / lm["alphabet"]), 1e-12))
+
+
+def extend(hyp: tuple[str, float], chunk: str, p: float, lm: dict) -> tuple[str, float]:
+    """A hypothesis (padded English so far, score) with one more chunk."""
+    text, score = hyp
+    score += math.log(p)
+    for letter in chunk:
+        score += lm["weight"] * letter_logp(lm, text[-(lm["order"] - 1):], letter)
+        text += letter
+    return text, score
+
+
+def decode_token(token: str, m: dict) -> str:
+    """A token in Latin letters: a beam search over the chunks of each letter, scored with the letter model."""
+    lm = m["lm"]
+    pad = START * (lm["order"] - 1)
+    beam: list[tuple[str, float]] = [(pad, 0.0)]
     for i in range(len(token)):
-        out.append(next((chars[k] for k in context_keys(token, i) if k in chars), ""))
-    return "".join(out)
+        best: dict[str, float] = {}
+        for chunk, p in chunk_probs(token, i, m["chars"]):
+            for hyp in beam:
+                text, score = extend(hyp, chunk, p, lm)
+                if score > best.get(text, -math.inf):
+                    best[text] = score
+        beam = sorted(best.items(), key=lambda kv: -kv[1])[:BEAM]
+    final = [(t, s + lm["weight"] * letter_logp(lm, t[-(lm["order"] - 1):], END)) for t, s in beam]
+    return max(final, key=lambda kv: kv[1])[0][len(pad):]
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +114,7 @@ def model() -> dict | None:
             m = json.load(fh)
     except (OSError, ValueError) as err:
         raise TranslitError(f"{MODEL_PATH.name}: {err}") from None
-    if m.get("version") != 1 or tuple(m.get("levels", ())) != LEVELS:
+    if m.get("version") != VERSION or tuple(m.get("levels", ())) != LEVELS:
         raise TranslitError(f"{MODEL_PATH.name}: version {m.get('version')} / levels do not match this code")
     return m
 
@@ -65,9 +128,9 @@ def transliterate_token(token: str, m: dict) -> str:
     if token in m["words"]:
         return m["words"][token]
     if token.startswith("ال") and len(token) > 4:
-        rest = m["words"].get(token[2:]) or decode_token(token[2:], m["chars"])
+        rest = m["words"].get(token[2:]) or decode_token(token[2:], m)
         return "al-" + rest if rest else ""
-    return decode_token(token, m["chars"])
+    return decode_token(token, m)
 
 
 def title_case(word: str, first: bool) -> str:
@@ -81,6 +144,7 @@ def title_case(word: str, first: bool) -> str:
     return "-".join(p[:1].upper() + p[1:] for p in word.split("-"))
 
 
+@lru_cache(maxsize=4096)  # the beam search costs milliseconds; a name recurs across an article's mentions
 def transliterate(name: str) -> str | None:
     """An English rendering of an Arabic person name, or None without a model or a letter to render."""
     m = model()

@@ -24,7 +24,8 @@ ACTORS_SCHEMA = {
         "countries": {"type": "array", "items": {
             "type": "object", "required": ["code", "names", "adjective"],
             "properties": {"code": SECTOR_CODE, "names": {"type": "array", "items": {"type": "string"}},
-                           "adjective": {"type": "array", "items": {"type": "string"}}},
+                           "adjective": {"type": "array", "items": {"type": "string"}},
+                           "people": {"type": "array", "items": {"type": "string", "pattern": "^ال"}}},
             "additionalProperties": False}},
         "named": {"type": "array", "items": {
             "type": "object", "required": ["names", "code"],
@@ -58,6 +59,7 @@ class ActorLexicon:
     sectors: dict[str, str] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # name or adjective form -> ISO-3
     adjectives: set[str] = field(default_factory=set)
+    peoples: dict[str, str] = field(default_factory=dict)  # الروس -> RUS: with the article, never stripped
     members: set[str] = field(default_factory=set)  # عناصر، أنصار: head a phrase, take the code of what follows
     named: dict[str, list[Named]] = field(default_factory=dict)  # hand-curated
     petrarch: dict[str, list[Named]] = field(default_factory=dict)  # bootstrapped, noisier
@@ -125,6 +127,8 @@ def actor_lexicon() -> ActorLexicon:
             for form in _adjective_forms(_strip_al(normalize(adj))):
                 lex.countries.setdefault(form, c["code"])
                 lex.adjectives.add(form)
+        for people in c.get("people", []):
+            lex.peoples[normalize(people)] = c["code"]
     lex.members = {_strip_al(normalize(w)) for w in data.get("members", [])}
     for n in data["named"]:
         for name in n["names"]:
@@ -194,6 +198,9 @@ def actor_word(lex: ActorLexicon, words: list[Word], i: int, day: dt.date | None
     named = _name_at(lex, words, i, day)
     if named and (named.length > 1 or not any(k in lex.sectors for k in _keys(w))):
         return named
+    people = next((lex.peoples[b] for b in w.bases if b in lex.peoples), None)
+    if people:
+        return ActorWord("adjective", 1, people)  # الروس: the nationals, like الأميركيين
     for k in _keys(w):
         if k in lex.countries:
             return ActorWord("adjective" if k in lex.adjectives else "country", 1, lex.countries[k])

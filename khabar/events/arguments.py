@@ -30,6 +30,10 @@ TARGET_CUES = frozenset(normalize(w) for w in (
     "ضد", "مطالبين", "مطالبا", "مطالبة", "للمطالبة", "تطالب", "يطالب", "يطالبون", "مناهضة", "مناهض", "معادية",
     "معاد", "مؤيدة", "مؤيد", "استهدف", "استهدفت", "مستهدفة", "مستهدفا", "باستقالة", "برحيل", "بسقوط", "يسقط",
     "منددين", "منددة", "للتنديد", "تندد", "احتجاجا", "احتجاجاً"))
+BETWEEN = frozenset({normalize("بين")})
+# «في إشارة إلى X و Y»: the list after it names whom the words before it meant.
+REFERENCE_NOUNS = frozenset(normalize(w) for w in ("إشارة", "اشارة"))
+REFERENCE_PREPS = frozenset(normalize(w) for w in ("إلى", "الى"))
 MEMBER_CUES = frozenset(normalize(w) for w in ("من", "بينهم", "بينها", "منهم", "ومنهم", "وبينهم", "بينهما"))
 PRONOUN_CLAUSES = frozenset(normalize(w) for w in ("أنه", "انه", "إنه", "أنها", "إنها", "أنهم", "إنهم"))
 OBJECT_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
@@ -98,6 +102,8 @@ def phrase_at(lex: ActorLexicon, words: list[Word], i: int, hi: int, day: dt.dat
             break
         if nxt.kind in ("named", "petrarch", "sector") and words[j].has_conj and j - i > 0:
             parts.append(nxt)  # coordination: X و Y
+        elif _two_peoples(lex, parts, words, j, nxt):
+            break  # بين الروس والأميركيين: two actors, not one people and its adjective
         elif words[j].has_conj and nxt.kind != "adjective":
             break
         elif _new_noun_phrase(words, j, nxt):
@@ -112,6 +118,18 @@ def phrase_at(lex: ActorLexicon, words: list[Word], i: int, hi: int, day: dt.dat
         parts = [p for p in parts if p.country != "INT"] + [origin[0]]
         j = origin[1] + 1
     return Phrase(i, j - 1, combine(parts), _is_victim(words, i), tuple(parts))
+
+
+def _two_peoples(lex, parts: list[ActorWord], words: list[Word], j: int, nxt: ActorWord) -> bool:
+    """Two nationals nouns coordinated (الروس والأميركيين) are two parties; singular adjectives coordinated
+    qualify one noun (القصف الإيراني والتركي), as do adjectives after a noun head (القوات السورية والروسية)."""
+    return words[j].has_conj and nxt.kind == "adjective" and all(p.kind == "adjective" for p in parts) \
+        and nxt.country != parts[-1].country and _nationals(lex, words[j - 1]) and _nationals(lex, words[j])
+
+
+def _nationals(lex, word: Word) -> bool:
+    """A word naming people of a country: a plural adjective (الأميركيين، الإيرانيون) or a broken plural (الروس)."""
+    return word.bases[-1].endswith(("ين", "ون")) or any(b in lex.peoples for b in word.bases)
 
 
 def _definite(word: Word) -> bool:
@@ -374,6 +392,7 @@ def _noun_roles(lex, words, t: Trigger, lo, hi, day) -> Roles:
         roles.target = after
     elif after:
         roles.source = after
+        roles.target = _between_second(lex, words, after, day)
     start = (after.last + 1) if after else t.last + 1
     if roles.target is None:
         roles.target = _after_prep(lex, words, start, hi, day)
@@ -384,6 +403,13 @@ def _noun_roles(lex, words, t: Trigger, lo, hi, day) -> Roles:
         if before and not before.victim:
             roles.source = before
     return roles
+
+
+def _between_second(lex, words: list[Word], first: Phrase, day) -> Phrase | None:
+    """The second party of «بين X و Y» after an event noun (محادثات بين الروس والأميركيين): X is the source."""
+    if first.first == 0 or words[first.first - 1].norm not in BETWEEN:
+        return None
+    return _conjunct(lex, words, first.last + 1, day)
 
 
 def _marked_target(words: list[Word], start: int, end: int) -> bool:
@@ -451,15 +477,63 @@ def _including(lex, words, p: Phrase | None, day) -> Phrase | None:
     return p
 
 
+def _referents(lex, words, p: Phrase | None, day) -> Phrase | None:
+    """Extend a phrase that follows «في إشارة إلى» over its conjuncts: the list names who the words before
+    it meant («أشكر ستيف وجارد وجوش»، في إشارة إلى موفد ترامب وإلى صهره جارد كوشنر ومستشار البيت الأبيض ...)."""
+    if p is None or p.first < 2 or words[p.first - 1].norm not in REFERENCE_PREPS \
+            or words[p.first - 2].norm not in REFERENCE_NOUNS:
+        return p
+    j = p.last + 1
+    while (q := _conjunct(lex, words, j, day)) is not None:
+        p = Phrase(p.first, q.last, p.code or q.code, p.victim, p.parts + q.parts)
+        j = q.last + 1
+    return p
+
+
+def _conjunct(lex, words, j: int, day) -> Phrase | None:
+    """An actor phrase coordinated at word j: وإلى صهره جارد كوشنر، ومستشار البيت الأبيض جوش غريبناوم.
+
+    The conjunction may carry a repeated preposition or a title noun the actor lexicon lacks; one more such
+    word may stand before the actor (صهره).
+    """
+    if j >= len(words) or not words[j].has_conj:
+        return None
+    for k in range(j, min(j + 3, len(words))):
+        if k > j and (words[k].is_punct or words[k].has_conj):
+            return None
+        q = phrase_at(lex, words, k, len(words) - 1, day)
+        if q:
+            return q
+    return None
+
+
 def _sentence_subject(lex, words, before: int, day) -> Phrase | None:
-    """The first actor of the sentence not governed by a preposition: who a pronoun (أنه، معه) points back to."""
-    j = 0
+    """The first actor of the sentence not governed by a preposition: who a pronoun (أنه، معه) points back to.
+
+    A conjunct right after a governed word shares its preposition (محادثات بين الروس والأميركيين): no subject.
+    """
+    j, governed_end = 0, -2
     while j < before:
         p = phrase_at(lex, words, j, before - 1, day)
-        if p and not _governed(words, j) and not _is_place(words, p) and not _dateline(words, p):
+        end = p.last if p else j
+        if _governed(words, j) or (j == governed_end + 1 and words[j].has_conj):
+            governed_end = end
+        elif p and not _is_place(words, p) and not _dateline(words, p) and not _attribute(words, p):
             return p
-        j = (p.last + 1) if p else j + 1
+        j = end + 1
     return None
+
+
+def _attribute(words: list[Word], p: Phrase) -> bool:
+    """Nationality adjectives agreeing with the definite noun before them (الحرب الأميركية الإسرائيلية):
+    they qualify that noun; no actor (unlike قال الأميركيون, after a verb)."""
+    return (_lone_adjective(p) and p.first > 0 and not words[p.first].has_conj and _has_article(words[p.first])
+            and words[p.first - 1].kind == "word" and _has_article(words[p.first - 1]))
+
+
+def _has_article(word: Word) -> bool:
+    """The word carries the article ال: the tokeniser's split when it made one (آلاف is no ال+اف)."""
+    return "det" in word.roles if word.roles else _definite(word)
 
 
 def _dateline(words: list[Word], p: Phrase) -> bool:
@@ -509,7 +583,7 @@ def find_roles(lex: ActorLexicon, words: list[Word], t: Trigger, day: dt.date | 
         # News sentences name the target of a protest or attack well after the trigger
         # (تظاهروا ... مطالبين رئيس الوزراء); a cue word finds it, else the next actor.
         roles.target = _cued_target(lex, words, t, day) or _any_after(lex, words, t.last + 1, day, roles.source)
-    roles.target = _including(lex, words, roles.target, day)
+    roles.target = _referents(lex, words, _including(lex, words, roles.target, day), day)
     return roles
 
 

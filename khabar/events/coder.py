@@ -4,7 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..model import Argument, Doc, Event, Quote, Sentence, Span, Timex
+from ..entities.names import name_tokens
+from ..model import Argument, Doc, Event, Quote, Relation, Sentence, Span, Timex
+from ..relations.patterns import cues
 from ..text.normalize import normalize
 from ..text.sentences import quoted_regions
 from .actors import ActorLexicon, actor_lexicon
@@ -43,27 +45,48 @@ class Context:
 
     quotes: list[Quote] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
-    mentions: list[tuple[Span, str]] = field(default_factory=list)  # (span, entity id)
+    mentions: list[tuple[Span, str]] = field(default_factory=list)  # (span, entity id), in text order
     anchor: dt.date | None = None
     has_timexes: bool = False  # whether a time stage ran (else weekday names are resolved here)
     has_quotes: bool = False  # whether a quotes stage ran (else the last speech verb's subject speaks)
     speaker: Argument | None = None  # the last speaker seen, for quotes without a quotes layer
+    relations: list[Relation] = field(default_factory=list)
+    text: str = ""
 
     @classmethod
     def of(cls, doc: Doc) -> "Context":
-        mentions = [(Span(m.start, m.end), e.id) for e in doc.get("entities", []) or [] for m in e.mentions]
+        mentions = sorted(((Span(m.start, m.end), e.id) for e in doc.get("entities", []) or [] for m in e.mentions),
+                          key=lambda m: (m[0].start, m[0].end))
         return cls(list(doc.get("quotes", []) or []), list(doc.get("timexes", []) or []), mentions, doc.anchor_date,
-                   doc.has("timexes"), doc.has("quotes"))
+                   doc.has("timexes"), doc.has("quotes"), relations=list(doc.get("relations", []) or []),
+                   text=doc.text)
 
 
 def _entity_at(ctx: Context, arg: Argument | None) -> Argument | None:
+    """The entity of an argument: its first mention, unless that mention only owns the head noun."""
     if arg is None:
         return None
     for span, eid in ctx.mentions:
         if span.start < arg.end and arg.start < span.end:
-            arg.entity = eid
-            break
+            referent = _referent(ctx, arg, span, eid)
+            if referent is not None:
+                arg.entity = referent
+                break
     return arg
+
+
+def _referent(ctx: Context, arg: Argument, span: Span, eid: str) -> str | None:
+    """Who a mention inside an argument stands for.
+
+    After a relation noun in construct (موفد ترامب, Trump's envoy) the name is the owner, not the actor:
+    the actor is whoever the relations layer found in that relation to it (Witkoff, named earlier as
+    الموفد الخاص للرئيس دونالد ترامب), else no one yet (None: look at the next mention).
+    """
+    before = name_tokens(ctx.text[arg.start:span.start]) if span.start > arg.start else ()
+    cue = next((c for c in cues() if before[-len(c.tokens):] == c.tokens), None)
+    if cue is None:
+        return eid
+    return next((r.subject for r in ctx.relations if r.type == cue.type and r.object == eid), None)
 
 
 def _quote_at(ctx: Context, doc: Doc, sentence: Sentence, pos: int) -> tuple[bool, Quote | None]:

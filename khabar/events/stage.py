@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from ..model import Doc
 from ..pipeline import Options, register_stage
+from .anaphora import inherit_locations
 from .coder import Context, Resources, code_sentence
 
 
@@ -16,6 +17,7 @@ def events_stage(options: Options):
         events = []
         for sentence in doc.get("sentences"):
             events.extend(code_sentence(doc, sentence, res, ctx))
+        inherit_locations(doc, events)
         doc.add("events", events, "events.v1")
 
     return run

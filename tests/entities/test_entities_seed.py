@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from helpers import seed_body
+from khabar.entities.kb import knowledge_base
 from entities.helpers_entities import analyse, by_name_en
 
 SEED_EXPECTED = {
@@ -10,7 +11,7 @@ SEED_EXPECTED = {
     "White House": "ORG", "Telegram (software)": "ORG", "United States": "GPE", "Russia": "GPE",
     "Moscow": "GPE", "Dmitry Peskov": "PER", "Moscow Kremlin": "ORG", "Élysée Palace": "ORG",
     "Emmanuel Macron": "PER", "Volodymyr Zelenskyy": "PER", "Ukraine": "GPE", "Kyiv": "GPE",
-    "Coalition of the willing (Ukraine)": "ORG",
+    "Coalition of the willing (Ukraine)": "ORG", "Josh Gruenbaum": "PER",
 }
 
 
@@ -84,3 +85,12 @@ def test_no_punctuation_inside_alias_match():
     """Regression: `منصة «إكس»` must not match the alias `منصة إكس` across the quote mark."""
     found = by_name_en(seed_doc())
     assert found["X (social network)"].name == "إكس"
+
+
+def test_gruenbaum_linked_to_sourced_kb_row_without_qid():
+    """`ومستشار البيت الأبيض جوش غريبناوم`: the press spelling (غريبناوم, with ب and ن swapped against the
+    Wikidata pair غرونباوم) is beyond any transliteration; the KB row cites Witkoff's post naming him."""
+    e = by_name_en(seed_doc())["Josh Gruenbaum"]
+    assert e.id == "kb:josh-gruenbaum" and e.kb_id is None
+    assert e.name == "جوش غريبناوم"
+    assert "unn.ua" in knowledge_base().entities["josh-gruenbaum"].source

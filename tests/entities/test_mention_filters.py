@@ -88,3 +88,31 @@ def test_lone_common_noun_from_ner_is_dropped():
     """`منظمة` alone was kept as an ORG (ant:FR-internationalNews-1026-20180501)."""
     doc = run("وقالت منظمة إن الجيش استخدم القوة المفرطة ضد المتظاهرين.", "2018-05-01")
     assert "منظمة" not in names(doc)
+
+
+def test_ner_name_over_a_bracket_is_cut():
+    """snn:2015-08-01:161: the tagger ran «فلاديمير) بوتين» over the closing bracket of an aside; the gold
+    name is بوتين. The part the KB knows is kept (checked on the span the tagger gave)."""
+    from khabar.entities.kb import knowledge_base
+    from khabar.entities.stage import unbracketed
+    from khabar.model import Doc, Mention
+
+    text = "شل محاولة (هيلاري) كلينتون إحياء العلاقات مع (الرئيس الروسي فلاديمير) بوتين، تريد أن تفعل الشيء ذاته"
+    doc = Doc(Article(id="t", text=text, date=dt.date(2015, 8, 1)))
+    start = text.index("فلاديمير)")
+    cut = unbracketed(doc, knowledge_base(), Mention(start, text.index("،", start), "PER"))
+    assert text[cut.start:cut.end] == "بوتين"
+
+
+def test_hyphenated_first_name_joins_the_person():
+    """ant:FR-internationalNews-1239-20180514: the tagger split «هانس-يواكيم فاتسكه» at the hyphen into
+    «نادي هانس» and «يواكيم فاتسكه»; the person's name runs over the hyphen, the other mention goes."""
+    from khabar.entities.stage import hyphen_joined
+    from khabar.model import Doc, Mention
+
+    text = "وأتى الافتراق بعد تباين بينه وبين الرئيس التنفيذي للنادي هانس-يواكيم فاتسكه. أما إيمري، فأعلن بنفسه."
+    doc = Doc(Article(id="t", text=text, date=dt.date(2018, 5, 14)))
+    club, person = text.index("لنادي") + 1, text.index("يواكيم")
+    tagged = [Mention(club, text.index("-"), "PER"), Mention(person, text.index("."), "PER")]
+    (joined,) = hyphen_joined(doc, tagged)
+    assert text[joined.start:joined.end] == "هانس-يواكيم فاتسكه"

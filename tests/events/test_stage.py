@@ -79,11 +79,41 @@ def test_seed_article(pipeline):
     span = lambda a: text[a.start:a.end] if a else ""  # noqa: E731
     florida = [e for e in consult if "فلوريدا" in span(e.location)]
     assert florida and "دميترييف" in span(florida[0].source) and "ويتكوف" in span(florida[0].target)
+    thanks = [e for e in consult if span(e.trigger) == "اللقاء"]
+    assert thanks and span(thanks[0].source) == "دميترييف"
+    assert all(name in span(thanks[0].target) for name in ("موفد ترامب", "جارد كوشنر", "جوش غريبناوم"))
     phone = [e for e in consult if "الهاتف" in span(e.trigger)]
     assert phone and phone[0].date == "2026-03-09"
     macron = [e for e in consult if "سيناقشان" in span(e.trigger)]
     assert macron and macron[0].mode == "future" and macron[0].date == "2026-03-13"
     assert "ماكرون" in span(macron[0].source)
+
+
+# Seed article, first two paragraphs (shortened): the meeting in Florida, then Dmitriev's thanks for it.
+SEED_MEETING = ("أعلن كيريل دميترييف أنّه عقد «اجتماعاً مثمراً» في فلوريدا مع مفاوضين أميركيين، من بينهم ستيف ويتكوف، "
+                "الموفد الخاص للرئيس دونالد ترامب.\n\nوبعد انتهاء أول محادثات بين الروس والأميركيين، قال دميترييف "
+                "في منشور على منصة «إكس»، «أشكر ستيف وجارد وجوش على اللقاء المثمر»، في إشارة إلى موفد ترامب وإلى "
+                "صهره جارد كوشنر ومستشار البيت الأبيض جوش غريبناوم.")
+
+
+def _seed_meeting():
+    from khabar.pipeline import Options, Pipeline
+
+    doc = Pipeline.build(Options()).run(Article("seed", SEED_MEETING, date=SEED_DAY))
+    return next(e for e in doc.get("events") if SEED_MEETING[e.trigger.start:e.trigger.end] == "اللقاء")
+
+
+def test_envoy_of_trump_in_a_target_is_witkoff_not_trump():
+    """Seed article: the meeting's target «موفد ترامب وإلى صهره جارد كوشنر ...» took the entity of its first
+    mention, Trump, who owns the head noun (Trump's envoy); the relations layer knows who that envoy is."""
+    meeting = _seed_meeting()
+    assert meeting.target.entity == "kb:steve-witkoff" and meeting.source.entity == "kb:kirill-dmitriev"
+
+
+def test_definite_meeting_noun_takes_the_place_of_the_meeting_before():
+    """Seed article: «على اللقاء المثمر» is the «اجتماعاً مثمراً» held in Florida (same type, same source)."""
+    meeting = _seed_meeting()
+    assert meeting.location is not None and SEED_MEETING[meeting.location.start:meeting.location.end] == "فلوريدا"
 
 
 def test_speaker_named_in_an_earlier_sentence_is_found_by_entity():
