@@ -518,7 +518,8 @@ def _sentence_subject(lex, words, before: int, day) -> Phrase | None:
         end = p.last if p else j
         if _governed(words, j) or (j == governed_end + 1 and words[j].has_conj):
             governed_end = end
-        elif p and not _is_place(words, p) and not _dateline(words, p) and not _attribute(words, p):
+        elif p and not _is_place(words, p) and not _dateline(words, p) and not _attribute(words, p) \
+                and not _sector_adjective(lex, words, p, day):
             return p
         j = end + 1
     return None
@@ -529,6 +530,17 @@ def _attribute(words: list[Word], p: Phrase) -> bool:
     they qualify that noun; no actor (unlike قال الأميركيون, after a verb)."""
     return (_lone_adjective(p) and p.first > 0 and not words[p.first].has_conj and _has_article(words[p.first])
             and words[p.first - 1].kind == "word" and _has_article(words[p.first - 1]))
+
+
+def _sector_adjective(lex, words: list[Word], p: Phrase, day) -> bool:
+    """A lone definite sector word right after a definite noun that names no actor qualifies that noun:
+    «الدور الرئيس» is "the main role", not a president."""
+    if p.first != p.last or p.first == 0 or not all(a.kind == "sector" for a in p.parts):
+        return False
+    prev = words[p.first - 1]
+    return (not words[p.first].has_conj and _has_article(words[p.first]) and prev.kind == "word"
+            and _has_article(prev) and not prev.is_punct
+            and phrase_at(lex, words, p.first - 1, p.first - 1, day) is None)
 
 
 def _has_article(word: Word) -> bool:

@@ -136,3 +136,12 @@ def test_coordinated_singular_adjectives_stay_one_phrase(code):
     _, events = code("وحاول المتظاهرون الذين حملوا لافتات ورددوا هتافات شجبت عمليات القصف الايراني والتركي، التوجه "
                      "نحو مقر مكتب الامم المتحدة في منطقة عينكاوة، لكن قوات الشرطة التي كانت تحمي التظاهرة منعتهم.")
     assert any(e["source"] == "الايراني والتركي" for e in events)
+
+
+def test_main_role_is_no_president(code):
+    """Seed article: in «الدور الرئيس للنفط» (the main role of oil) الرئيس was the sanctions' source."""
+    _, events = code("بدأت الدول تفهم بشكل أفضل الدور الرئيس للنفط والغاز، فضلاً عن عدم فعالية العقوبات المفروضة على روسيا.")
+    sanction = of_type(events, "SANCTION")
+    assert sanction["source"] != "الرئيس"
+    _, events = code("وفرض الرئيس عقوبات على الشركة.")
+    assert of_type(events, "SANCTION")["source"] == "الرئيس"
