@@ -1,6 +1,10 @@
 """Train the word clusters the NER model uses: PPMI-SVD word vectors plus k-means.
 
 Usage: python scripts/train_ner_clusters.py [CORPUS.jsonl.gz ...] [--out khabar/data/ner/clusters.tsv.gz]
+                                            [--vectors VECTORS.npz]
+
+`--vectors` also saves the word vectors the clusters come from, for training the
+neural final pass (`khabar train ner --neural N --vectors VECTORS.npz`).
 
 Only the ANT corpus (Apache-2.0) is used by default: SaudiNewsNet is CC BY-NC-SA,
 and shipped clusters would be a work derived from it. The output is one line per
@@ -98,6 +102,7 @@ def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("corpus", nargs="*", default=[str(DEFAULT_CORPUS)])
     ap.add_argument("--out", default=str(DEFAULT_OUT))
+    ap.add_argument("--vectors", help="also save the word vectors (words, vectors) to this .npz")
     args = ap.parse_args(argv)
     counts = Counter(corpus_tokens([Path(p) for p in args.corpus]))
     counts.pop("</s>", None)
@@ -110,6 +115,8 @@ def main(argv: list[str]) -> int:
     u, s, _ = svds(m, k=DIM, random_state=SEED)
     vec = u * np.sqrt(s)
     vec /= np.linalg.norm(vec, axis=1, keepdims=True) + 1e-9
+    if args.vectors:
+        np.savez_compressed(args.vectors, words="\n".join(vocab), vectors=vec.astype(np.float32))
     fine = kmeans(vec, FINE, SEED)
     coarse = kmeans(vec, COARSE, SEED + 1)
     with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9) as fh:

@@ -337,3 +337,44 @@ def with_doc(feats: list[list[str]], doc: list[list[str]]) -> list[list[str]]:
                 f.extend(f"{off}{d}" for d in doc[j])
         out.append(f)
     return out
+
+
+# The neural final pass (neural.py) reads a bag of the token's own CRF features, not its neighbours':
+# its BiLSTM sees the neighbours.
+OWN_PREFIXES = ("g=", "t=", "ph=", "sh=", "pre=", "suf=", "fq=", "cc=", "c=", "nisba", "latin",
+                "x1=", "x2=", "x3=", "p1=", "p2=", "len=", "g:")
+MAX_CHARS = 16  # characters of a word the character CNN reads
+
+
+def own_features(feats: list[list[str]], doc: list[list[str]], first: Sequence[str]) -> list[list[str]]:
+    """Per token: its own CRF features, its document features and its first-pass label."""
+    return [[f for f in x if f.startswith(OWN_PREFIXES)] + d + ["l1=" + lab] for x, d, lab in zip(feats, doc, first)]
+
+
+def word_ids(units: Sequence[Unit], index: dict[str, int]):
+    """Row numbers in the word-vector table of each token's word and stem (0: unknown; digits share one)."""
+    import numpy as np
+
+    ws, ss = [], []
+    for u in units:
+        w = norm(u[0])
+        stem = split_parts(*u)[1]
+        ws.append(index.get("0" if w[:1].isdigit() else w, 0))
+        ss.append(index.get(stem, index.get(w, 0)))
+    return np.array(ws, np.int64), np.array(ss, np.int64)
+
+
+def char_ids(units: Sequence[Unit], index: dict[str, int]):
+    """Character ids of each token's first MAX_CHARS normalised characters (0: padding, 1: unknown)."""
+    import numpy as np
+
+    out = np.zeros((len(units), MAX_CHARS), np.int64)
+    for j, u in enumerate(units):
+        for k, ch in enumerate(norm(u[0])[:MAX_CHARS]):
+            out[j, k] = index.get(ch, 1)
+    return out
+
+
+def feature_bag(feats: Sequence[Sequence[str]], index: dict[str, int]) -> list[list[int]]:
+    """Ids of each token's known features (0 alone when none is known)."""
+    return [[index[f] for f in tok if f in index] or [0] for tok in feats]

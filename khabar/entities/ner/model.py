@@ -5,19 +5,22 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
+import numpy as np
 import pycrfsuite
 
 from ...resources import DATA_ROOT
 from .conll import spans
-from .features import Unit, doc_features, doc_keys, norm, resources, sentence_features, split_parts, with_doc
+from .features import (Unit, doc_features, doc_keys, norm, own_features, resources, sentence_features, split_parts,
+                       with_doc)
 
 MODEL_PATH = DATA_ROOT / "ner" / "ner.crfsuite"
 META_PATH = DATA_ROOT / "ner" / "ner.meta.json"
 OUT_TYPE = {"PERS": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 GPE_TAGS = frozenset({"COUNTRY", "CAPITAL", "CITY", "GPE_HEAD"})
 LOC_TAGS = frozenset({"REGION", "LOC_HEAD"})
+MIX = 0.5  # weight of the BiLSTM's marginals against the CRF's; chosen on val (MODEL_CARD.md)
 
 
 @dataclass(frozen=True)
@@ -48,20 +51,43 @@ class NerModel:
         if first.exists():
             self.first = pycrfsuite.Tagger()
             self.first.open(str(first))
+        self.neural = None
+        if self.first is not None and neural_paths(path):
+            from .neural import NeuralBag
+
+            self.neural = NeuralBag(neural_paths(path))
         resources()  # load the feature resources now, not on the first sentence
 
-    def _final_features(self, doc: Sequence[Sequence[Unit]]) -> list[list[list[str]]]:
-        """Item features for the final tagger: sentence features, plus document features when two-pass."""
+    def _labelled(self, doc: Sequence[Sequence[Unit]]) -> Iterator[tuple[list[str], object]]:
+        """(labels, marginals) of each sentence: a table (with the neural pass), or the CRF tagger, whose
+        marginals are those of the sentence it tagged last (so each must be read before the next is yielded)."""
         feats = [sentence_features(_encodable(units)) if units else [] for units in doc]
-        if self.first is None:
-            return feats
-        labels = [self.first.tag(f) if f else [] for f in feats]
-        extra = doc_features([doc_keys(units) for units in doc], labels)
-        return [with_doc(f, d) for f, d in zip(feats, extra)]
+        if self.first is not None:
+            first = [self.first.tag(f) if f else [] for f in feats]
+            extra = doc_features([doc_keys(units) for units in doc], first)
+            if self.neural is not None:
+                neural = self.neural.tag_doc(doc, [own_features(f, d, lab) for f, d, lab in zip(feats, extra, first)])
+            feats = [with_doc(f, d) for f, d in zip(feats, extra)]
+        for k, f in enumerate(feats):
+            if not f:
+                yield [], None
+            elif self.neural is not None:
+                yield self._mixed(f, neural[k][1])
+            else:
+                yield self.tagger.tag(f), self.tagger
+
+    def _mixed(self, feats: list[list[str]], neural):
+        """Labels from the mean of the CRF's and the BiLSTM's marginals, decoded token by token."""
+        self.tagger.set(feats)
+        known = set(self.tagger.labels())
+        tags = self.neural.tags
+        crf = [[self.tagger.marginal(t, i) if t in known else 0.0 for t in tags] for i in range(len(feats))]
+        table = MIX * neural + (1 - MIX) * np.array(crf, dtype=np.float32)
+        return repair_bio([tags[k] for k in table.argmax(axis=1)]), table
 
     def tag_doc(self, doc: Sequence[Sequence[Unit]]) -> list[list[str]]:
         """BIO labels (ANERcorp types) of each sentence of a document."""
-        return [self.tagger.tag(f) if f else [] for f in self._final_features(doc)]
+        return [labels for labels, _ in self._labelled(doc)]
 
     def tag(self, units: Sequence[Unit]) -> list[str]:
         """BIO labels (ANERcorp types) of one sentence, taken as a document of its own."""
@@ -74,19 +100,49 @@ class NerModel:
     def mentions_doc(self, doc: Sequence[Sequence[Unit]]) -> list[list[Found]]:
         """Typed mentions of each sentence of a document, with the mean marginal of their labels as score."""
         out = []
-        for units, f in zip(doc, self._final_features(doc)):
-            out.append(self._found(units, self.tagger.tag(f)) if f else [])
+        for units, (labels, marginal) in zip(doc, self._labelled(doc)):
+            out.append(self._found(units, labels, marginal) if labels else [])
         return out
 
-    def _found(self, units: Sequence[Unit], labels: list[str]) -> list[Found]:
+    def _found(self, units: Sequence[Unit], labels: list[str], marginal) -> list[Found]:
         out = []
         for s, e, kind in sorted(spans(labels)):
             s, e = _trim(units, s, e)
             if s >= e:
                 continue
-            score = sum(self.tagger.marginal(labels[i], i) for i in range(s, e)) / (e - s)
+            score = sum(_marginal(marginal, labels[i], i, self) for i in range(s, e)) / (e - s)
             out.append(Found(s, e, place_type(units[s:e]) if kind == "LOC" else OUT_TYPE.get(kind, kind), round(score, 3)))
         return out
+
+
+def repair_bio(labels: list[str]) -> list[str]:
+    """An I- that does not continue a name of its type starts one."""
+    prev = "O"
+    for i, lab in enumerate(labels):
+        if lab.startswith("I-") and prev[2:] != lab[2:]:
+            labels[i] = "B-" + lab[2:]
+        prev = labels[i]
+    return labels
+
+
+def _marginal(marginal, label: str, i: int, model: NerModel) -> float:
+    if isinstance(marginal, pycrfsuite.Tagger):
+        return marginal.marginal(label, i)
+    return float(marginal[i, model.neural.tags.index(label)])
+
+
+def neural_path(path: str | Path, seed_index: int = 0) -> Path:
+    """Where the neural final pass of a model lives: `X.crfsuite` -> `X.nn.npz`, then `X.nn.1.npz` ..."""
+    p = Path(path)
+    return p.with_name(p.stem + (f".nn.{seed_index}.npz" if seed_index else ".nn.npz"))
+
+
+def neural_paths(path: str | Path) -> list[Path]:
+    """Every member of the model's neural bag, in order (none when it has no neural pass)."""
+    out = []
+    while neural_path(path, len(out)).exists():
+        out.append(neural_path(path, len(out)))
+    return out
 
 
 def _encodable(units: Sequence[Unit]) -> Sequence[Unit]:

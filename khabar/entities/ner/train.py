@@ -22,8 +22,9 @@ from typing import Sequence
 import pycrfsuite
 
 from .conll import Item, read
-from .features import DOC_WINDOW, FEATURE_VERSION, doc_features, doc_keys, sentence_features, unit_of, with_doc
-from .model import META_PATH, MODEL_PATH, NerModel, first_pass_path
+from .features import (DOC_WINDOW, FEATURE_VERSION, doc_features, doc_keys, own_features, sentence_features, unit_of,
+                       with_doc)
+from .model import META_PATH, MODEL_PATH, NerModel, first_pass_path, neural_path, neural_paths
 
 # Wojood's GPE is ANERcorp's LOC; its other 17 types are not names ANERcorp tags, so they become O.
 TRAIN_TYPES = {"PERS": "PERS", "PER": "PERS", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
@@ -87,8 +88,12 @@ def jackknife_labels(xs: list, ys: list, folds: int, seed: int, params: dict, tm
 
 
 def train(files: list[str], out: str = str(MODEL_PATH), seed: int = 13, dev_fraction: float = 0.1,
-          params: dict | None = None, folds: int = FOLDS) -> dict:
-    """Train both passes on `files`, write them beside `out`, and return the dev-slice scores."""
+          params: dict | None = None, folds: int = FOLDS, neural: dict | None = None) -> dict:
+    """Train both passes on `files`, write them beside `out`, and return the dev-slice scores.
+
+    With `neural` ({"epochs", "vectors"}), a BiLSTM-CRF final pass is trained on the same
+    jackknife labels and written beside the CRFs; the model then uses it in place of pass 2.
+    """
     import tempfile
 
     from ...evaluate.ner import evaluate_sentences
@@ -113,15 +118,33 @@ def train(files: list[str], out: str = str(MODEL_PATH), seed: int = 13, dev_frac
         docs.extend(doc_features([doc_keys(u) for u in units[start:end]], labels[start:end]))
         start = end
     _fit([with_doc(x, d) for x, d in zip(xs, docs)], ys, order, out, full)
+    for old in neural_paths(out):
+        old.unlink()
+    if neural:
+        _train_neural(units, [own_features(x, d, lab) for x, d, lab in zip(xs, docs, labels)], ys, out, seed, neural)
     scores = evaluate_sentences(dev, NerModel(out), keep_gpe=False) if dev else {}
-    _write_meta(out, files, seed, dev_fraction, params, folds, scores, sum(map(len, sentences)), time.time() - started)
+    _write_meta(out, files, seed, dev_fraction, params, folds, scores, sum(map(len, sentences)), time.time() - started,
+                neural)
     return scores
 
 
-def _write_meta(out, files, seed, dev_fraction, params, folds, scores, n_tokens, seconds) -> None:
+def _train_neural(units, feats, ys, out: str, seed: int, neural: dict) -> None:
+    import numpy as np
+
+    from .train_neural import train_neural
+
+    with np.load(neural["vectors"], allow_pickle=False) as z:
+        vocab, vectors = str(z["words"]).split("\n"), z["vectors"].astype(np.float32)
+    for k in range(neural.get("seeds", 1)):  # a bag: the same net from different random starts
+        train_neural(units, feats, ys, vectors, vocab, neural_path(out, k), neural["epochs"], seed + k,
+                     neural.get("threads", 1))
+
+
+def _write_meta(out, files, seed, dev_fraction, params, folds, scores, n_tokens, seconds, neural=None) -> None:
     meta = {"feature_version": FEATURE_VERSION, "files": [Path(f).name for f in files], "seed": seed,
             "dev_fraction": dev_fraction, "params": {**PARAMS, **(params or {})}, "passes": 2, "folds": folds,
             "doc_window": DOC_WINDOW, "train_tokens": n_tokens,
+            "neural": {k: (Path(v).name if k == "vectors" else v) for k, v in neural.items()} if neural else None,
             "train_seconds": round(seconds, 1), "dev": scores}
     path = META_PATH if Path(out).resolve() == MODEL_PATH.resolve() else Path(out).with_suffix(".meta.json")
     path.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -134,8 +157,16 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--dev-fraction", type=float, default=0.1)
     ap.add_argument("--folds", type=int, default=FOLDS, help="jackknife folds for pass 2's training labels")
+    ap.add_argument("--neural", type=int, metavar="EPOCHS", help="also train the BiLSTM-CRF final pass (needs torch)")
+    ap.add_argument("--vectors", help="word vectors for --neural (scripts/train_ner_clusters.py --vectors)")
+    ap.add_argument("--seeds", type=int, default=1, help="neural models to train, seeds SEED, SEED+1, ... (a bag)")
+    ap.add_argument("--threads", type=int, default=1, help="torch threads for --neural")
     args = ap.parse_args(argv)
-    scores = train(args.files, args.out, args.seed, args.dev_fraction, folds=args.folds)
+    if args.neural and not args.vectors:
+        ap.error("--neural needs --vectors")
+    neural = ({"epochs": args.neural, "vectors": args.vectors, "seeds": args.seeds, "threads": args.threads}
+              if args.neural else None)
+    scores = train(args.files, args.out, args.seed, args.dev_fraction, folds=args.folds, neural=neural)
     from ...evaluate.ner import table
 
     print(f"model written to {args.out}")
