@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
         docs.append((text, toks))
     n_tokens = sum(len(t) for _, t in docs)
     secs, n_mentions = _timed(docs, model, find_mentions)
-    print(f"model load (CRFs + neural pass + gazetteers + clusters): {load_s:.2f} s")
+    print(f"model load (CRFs, any neural pass, gazetteers, clusters): {load_s:.2f} s")
     print(f"NER: {n_tokens} tokens in {len(docs)} articles, {secs:.2f} s, {n_tokens / secs:,.0f} tokens/s on one core, "
           f"{n_mentions} mentions")
     if model.neural is not None:
