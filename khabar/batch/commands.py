@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--master", default="local[2]", help="Spark master: local[N] or spark://host:port")
     p.add_argument("--resume", action="store_true", help="continue a batch in DIR: ids already there are skipped")
     p.add_argument("--chunk-size", type=_positive, help="items per committed chunk (default 2000, Spark 10000)")
-    p.add_argument("--partitions", type=_positive, default=0, help="Spark partitions per chunk (default 2 per core)")
+    p.add_argument("--partitions", type=_positive, default=0, help="Spark partitions per chunk (default 8 per core)")
     p.add_argument("--all-languages", action="store_true", help="analyse every article, not only Arabic ones")
     p.add_argument("--stages", type=lambda v: tuple(s.strip() for s in v.split(",") if s.strip()),
                    help="comma-separated stage names (default: the full pipeline)")

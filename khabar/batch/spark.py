@@ -17,6 +17,11 @@ from .dedup import band_keys, best, duplicate_rows, pairs_in_band
 from .options import BatchOptions
 
 
+# Articles vary in length by outlet, and the corpus is ordered by outlet: with few partitions one core
+# idles while the other finishes a long one. Workers keep their pipeline, so more partitions cost little.
+PARTITIONS_PER_CORE = 8
+
+
 class SparkUnavailable(KhabarError):
     """PySpark or Java is missing, or the master cannot be reached."""
 
@@ -45,8 +50,8 @@ class SparkEngine:
             self.sc = None
 
     def slices(self, n: int) -> int:
-        """Partitions for n articles: the option, else two per core."""
-        wanted = self.options.partitions or self.sc.defaultParallelism * 2
+        """Partitions for n articles: the option, else PARTITIONS_PER_CORE per core."""
+        wanted = self.options.partitions or self.sc.defaultParallelism * PARTITIONS_PER_CORE
         return max(1, min(n, wanted))
 
     def process(self, articles: list[Article], out: Path, run: str, chunk: int) -> dict[str, int]:
