@@ -103,7 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         if stage:
             crashes[(stage, exc)].append((article_id, message))
         if done % 500 == 0:
-            print(f"{done} articles, {sum(map(len, crashes.values()))} crashes, "
+            bad = len(crashes.get(("read", "InputError"), ()))  # bad input is no crash: counted apart
+            print(f"{done} articles, {sum(map(len, crashes.values())) - bad} crashes, {bad} bad input, "
                   f"{done / (time.monotonic() - started):.1f}/s", file=sys.stderr, flush=True)
     seconds = time.monotonic() - started
     # an unreadable record (empty text, wrong types) is bad input, reported as such; everything else is a crash
