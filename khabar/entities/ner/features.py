@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+import numpy as np
+
 from ...resources import DATA_ROOT, load_yaml, read_lines
 from ...text.normalize import _DROP, _FOLD
 from ...text.tokens import tokenize
@@ -353,8 +355,6 @@ def own_features(feats: list[list[str]], doc: list[list[str]], first: Sequence[s
 
 def word_ids(units: Sequence[Unit], index: dict[str, int]):
     """Row numbers in the word-vector table of each token's word and stem (0: unknown; digits share one)."""
-    import numpy as np
-
     ws, ss = [], []
     for u in units:
         w = norm(u[0])
@@ -366,8 +366,6 @@ def word_ids(units: Sequence[Unit], index: dict[str, int]):
 
 def char_ids(units: Sequence[Unit], index: dict[str, int]):
     """Character ids of each token's first MAX_CHARS normalised characters (0: padding, 1: unknown)."""
-    import numpy as np
-
     out = np.zeros((len(units), MAX_CHARS), np.int64)
     for j, u in enumerate(units):
         for k, ch in enumerate(norm(u[0])[:MAX_CHARS]):

@@ -66,13 +66,13 @@ class NerModel:
             first = [self.first.tag(f) if f else [] for f in feats]
             extra = doc_features([doc_keys(units) for units in doc], first)
             if self.neural is not None:
-                neural = self.neural.tag_doc(doc, [own_features(f, d, lab) for f, d, lab in zip(feats, extra, first)])
+                neural = self.neural.marginals_doc(doc, [own_features(f, d, lab) for f, d, lab in zip(feats, extra, first)])
             feats = [with_doc(f, d) for f, d in zip(feats, extra)]
         for k, f in enumerate(feats):
             if not f:
                 yield [], None
             elif self.neural is not None:
-                yield self._mixed(f, neural[k][1])
+                yield self._mixed(f, neural[k])
             else:
                 yield self.tagger.tag(f), self.tagger
 

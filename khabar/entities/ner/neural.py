@@ -22,7 +22,7 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 
 class NeuralTagger:
-    """BIO labels and their marginals from the exported BiLSTM-CRF weights."""
+    """Label marginals from the exported BiLSTM-CRF weights (the model decodes them mixed with the CRF's)."""
 
     def __init__(self, path: str | Path):
         with np.load(path, allow_pickle=False) as z:
@@ -68,27 +68,17 @@ class NeuralTagger:
         bwd = [h[::-1] for h in self._lstm([x[::-1] for x in inputs], "_r")]
         return [np.concatenate([f, b], 1) @ self.w["out"].T + self.w["out_b"] for f, b in zip(fwd, bwd)]
 
-    def decode(self, e: np.ndarray) -> tuple[list[str], np.ndarray]:
-        """Viterbi labels and the per-token marginals (forward-backward) of one sentence."""
-        trans, start, end = self.w["trans"], self.w["start"], self.w["end"]
-        score, back = start + e[0], []
-        for t in range(1, len(e)):
-            m = score[:, None] + trans
-            back.append(m.argmax(0))
-            score = m.max(0) + e[t]
-        best = [int((score + end).argmax())]
-        for b in reversed(back):
-            best.append(int(b[best[-1]]))
-        return [self.tags[k] for k in reversed(best)], _marginals(e, trans, start, end)
+    def marginals(self, e: np.ndarray) -> np.ndarray:
+        """Per-token label marginals (forward-backward) of one sentence's emissions."""
+        return _marginals(e, self.w["trans"], self.w["start"], self.w["end"])
 
-    def tag_doc(self, doc: Sequence[Sequence[Unit]], feats: Sequence[Sequence[Sequence[str]]]):
-        """(labels, marginals) of every sentence of a document; empty sentences give empty results."""
+    def marginals_doc(self, doc: Sequence[Sequence[Unit]], feats: Sequence[Sequence[Sequence[str]]]):
+        """The marginals table of every sentence of a document (no rows for an empty sentence)."""
+        out = [np.zeros((len(u), len(self.tags)), np.float32) for u in doc]
         keep = [k for k, u in enumerate(doc) if len(u)]
-        out: list = [([], np.zeros((0, len(self.tags)), np.float32)) for _ in doc]
         if keep:
-            es = self.emissions([self.inputs(doc[k], feats[k]) for k in keep])
-            for k, e in zip(keep, es):
-                out[k] = self.decode(e)
+            for k, e in zip(keep, self.emissions([self.inputs(doc[k], feats[k]) for k in keep])):
+                out[k] = self.marginals(e)
         return out
 
 
@@ -120,7 +110,7 @@ class NeuralBag:
         if any(m.tags != self.tags for m in self.members):
             raise ValueError(f"neural models with different label sets: {', '.join(map(str, paths))}")
 
-    def tag_doc(self, doc: Sequence[Sequence[Unit]], feats: Sequence[Sequence[Sequence[str]]]):
-        """(labels of the first member, mean marginals of all) of every sentence of a document."""
-        runs = [m.tag_doc(doc, feats) for m in self.members]
-        return [(run0[0], sum(r[k][1] for r in runs) / len(runs)) for k, run0 in enumerate(runs[0])]
+    def marginals_doc(self, doc: Sequence[Sequence[Unit]], feats: Sequence[Sequence[Sequence[str]]]):
+        """The members' mean marginals table of every sentence of a document."""
+        runs = [m.marginals_doc(doc, feats) for m in self.members]
+        return [sum(tables) / len(runs) for tables in zip(*runs)]

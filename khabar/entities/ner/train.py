@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
 import pycrfsuite
 
 from .conll import Item, read
@@ -129,8 +130,6 @@ def train(files: list[str], out: str = str(MODEL_PATH), seed: int = 13, dev_frac
 
 
 def _train_neural(units, feats, ys, out: str, seed: int, neural: dict) -> None:
-    import numpy as np
-
     from .train_neural import train_neural
 
     with np.load(neural["vectors"], allow_pickle=False) as z:
