@@ -7,14 +7,14 @@ import importlib
 STAGE_MODULES = (
     "khabar.text.stages",        # sentences.v1, tokens.v1
     "khabar.time.stage",         # time.v1
-    "khabar.entities.ner.stage",  # ner.v1
+    "khabar.entities.ner.stage",  # ner.v2
     "khabar.entities.stage",     # entities.v1
     "khabar.relations.stage",    # relations.v1
     "khabar.quotes.stage",       # quotes.v1
     "khabar.events.stage",       # events.v1
 )
 
-PLANNED_STAGES = ("sentences.v1", "tokens.v1", "time.v1", "ner.v1", "entities.v1", "relations.v1",
+PLANNED_STAGES = ("sentences.v1", "tokens.v1", "time.v1", "ner.v2", "entities.v1", "relations.v1",
                   "quotes.v1", "events.v1")
 
 

@@ -55,7 +55,7 @@ class NerModel:
         if self.first is not None and neural_paths(path):
             from .neural import NeuralBag
 
-            self.neural = NeuralBag(neural_paths(path))
+            self.neural = NeuralBag(neural_paths(path), encoder_path(path) if encoder_path(path).exists() else None)
         resources()  # load the feature resources now, not on the first sentence
 
     def _labelled(self, doc: Sequence[Sequence[Unit]]) -> Iterator[tuple[list[str], object]]:
@@ -135,6 +135,12 @@ def neural_path(path: str | Path, seed_index: int = 0) -> Path:
     """Where the neural final pass of a model lives: `X.crfsuite` -> `X.nn.npz`, then `X.nn.1.npz` ..."""
     p = Path(path)
     return p.with_name(p.stem + (f".nn.{seed_index}.npz" if seed_index else ".nn.npz"))
+
+
+def encoder_path(path: str | Path) -> Path:
+    """Where the pretrained encoder a neural pass reads lives: `X.crfsuite` -> `X.encoder.npz`."""
+    p = Path(path)
+    return p.with_name(p.stem + ".encoder.npz")
 
 
 def neural_paths(path: str | Path) -> list[Path]:

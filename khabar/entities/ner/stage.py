@@ -49,11 +49,11 @@ def find_mentions(text: str, tokens: Sequence[Token], model: NerModel | None = N
     return sorted(found, key=lambda m: (m.start, m.end))
 
 
-@register_stage("ner", 1, requires=("tokens",), adds=("mentions",))
+@register_stage("ner", 2, requires=("tokens",), adds=("mentions",))
 def ner_stage(options: Options):
     model = load()  # once per pipeline; load() is cached across pipelines too
 
     def run(doc: Doc) -> None:
-        doc.add("mentions", find_mentions(doc.text, doc.get("tokens") or [], model), "ner.v1")
+        doc.add("mentions", find_mentions(doc.text, doc.get("tokens") or [], model), "ner.v2")
 
     return run

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -25,7 +26,7 @@ import pycrfsuite
 from .conll import Item, read
 from .features import (DOC_WINDOW, FEATURE_VERSION, doc_features, doc_keys, own_features, sentence_features, unit_of,
                        with_doc)
-from .model import META_PATH, MODEL_PATH, NerModel, first_pass_path, neural_path, neural_paths
+from .model import META_PATH, MODEL_PATH, NerModel, encoder_path, first_pass_path, neural_path, neural_paths
 
 # Wojood's GPE is ANERcorp's LOC; its other 17 types are not names ANERcorp tags, so they become O.
 TRAIN_TYPES = {"PERS": "PERS", "PER": "PERS", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
@@ -119,7 +120,7 @@ def train(files: list[str], out: str = str(MODEL_PATH), seed: int = 13, dev_frac
         docs.extend(doc_features([doc_keys(u) for u in units[start:end]], labels[start:end]))
         start = end
     _fit([with_doc(x, d) for x, d in zip(xs, docs)], ys, order, out, full)
-    for old in neural_paths(out):
+    for old in neural_paths(out) + ([encoder_path(out)] if encoder_path(out).exists() else []):
         old.unlink()
     if neural:
         _train_neural(units, [own_features(x, d, lab) for x, d, lab in zip(xs, docs, labels)], ys, out, seed, neural)
@@ -134,16 +135,30 @@ def _train_neural(units, feats, ys, out: str, seed: int, neural: dict) -> None:
 
     with np.load(neural["vectors"], allow_pickle=False) as z:
         vocab, vectors = str(z["words"]).split("\n"), z["vectors"].astype(np.float32)
+    encoder, tune_to = _encoder(out, neural)
     for k in range(neural.get("seeds", 1)):  # a bag: the same net from different random starts
         train_neural(units, feats, ys, vectors, vocab, neural_path(out, k), neural["epochs"], seed + k,
-                     neural.get("threads", 1))
+                     neural.get("threads", 1), encoder, tune_to)
+
+
+def _encoder(out: str, neural: dict):
+    """The pretrained encoder the neural pass reads, and where a tuned copy goes (None: frozen, copied as is)."""
+    if not neural.get("encoder"):
+        return None, None
+    from .encoder import Encoder
+
+    if neural.get("tune"):
+        return Encoder(neural["encoder"]), encoder_path(out)
+    shutil.copyfile(neural["encoder"], encoder_path(out))
+    return Encoder(encoder_path(out)), None
 
 
 def _write_meta(out, files, seed, dev_fraction, params, folds, scores, n_tokens, seconds, neural=None) -> None:
     meta = {"feature_version": FEATURE_VERSION, "files": [Path(f).name for f in files], "seed": seed,
             "dev_fraction": dev_fraction, "params": {**PARAMS, **(params or {})}, "passes": 2, "folds": folds,
             "doc_window": DOC_WINDOW, "train_tokens": n_tokens,
-            "neural": {k: (Path(v).name if k == "vectors" else v) for k, v in neural.items()} if neural else None,
+            "neural": {k: (Path(v).name if k in ("vectors", "encoder") and v else v) for k, v in neural.items()}
+            if neural else None,
             "train_seconds": round(seconds, 1), "dev": scores}
     path = META_PATH if Path(out).resolve() == MODEL_PATH.resolve() else Path(out).with_suffix(".meta.json")
     path.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
@@ -160,11 +175,15 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--vectors", help="word vectors for --neural (scripts/train_ner_clusters.py --vectors)")
     ap.add_argument("--seeds", type=int, default=1, help="neural models to train, seeds SEED, SEED+1, ... (a bag)")
     ap.add_argument("--threads", type=int, default=1, help="torch threads for --neural")
+    ap.add_argument("--encoder", help="pretrained encoder for --neural (scripts/pretrain_ner_encoder.py)")
+    ap.add_argument("--tune-encoder", action="store_true", help="train the encoder on along with the tagger")
     args = ap.parse_args(argv)
     if args.neural and not args.vectors:
         ap.error("--neural needs --vectors")
-    neural = ({"epochs": args.neural, "vectors": args.vectors, "seeds": args.seeds, "threads": args.threads}
-              if args.neural else None)
+    if args.tune_encoder and (not args.encoder or args.seeds > 1):
+        ap.error("--tune-encoder needs --encoder, and one seed (each member would tune its own copy)")
+    neural = ({"epochs": args.neural, "vectors": args.vectors, "seeds": args.seeds, "threads": args.threads,
+               "encoder": args.encoder, "tune": args.tune_encoder} if args.neural else None)
     scores = train(args.files, args.out, args.seed, args.dev_fraction, folds=args.folds, neural=neural)
     from ...evaluate.ner import table
 

@@ -14,10 +14,12 @@ from typing import Sequence
 import numpy as np
 
 from .features import char_ids, feature_bag, own_features, word_ids
+from .neural import encode_doc
 
 WORD_SCALE = 3.0  # the unit-length SVD vectors are small beside the other inputs
 CHAR_DIM, CHAR_FILTERS, FEAT_DIM, HIDDEN, DROPOUT = 25, 50, 64, 128, 0.5
 BATCH, LR = 16, 1e-3
+ENC_SCALE = 1.0  # the encoder's vectors leave a layer norm: already on the scale of the other inputs
 
 
 def _vocabularies(units, feats, min_feat: int = 3, min_char: int = 2) -> tuple[list[str], list[str]]:
@@ -31,7 +33,7 @@ def _vocabularies(units, feats, min_feat: int = 3, min_char: int = 2) -> tuple[l
     return sorted(f for f, n in fc.items() if n >= min_feat), sorted(c for c, n in cc.items() if n >= min_char)
 
 
-def _build(torch, nn, vectors: np.ndarray, n_chars: int, n_feats: int, n_tags: int):
+def _build(torch, nn, vectors: np.ndarray, n_chars: int, n_feats: int, n_tags: int, enc_dim: int = 0, tuned=None):
     class Net(nn.Module):
         def __init__(self):
             super().__init__()
@@ -41,20 +43,39 @@ def _build(torch, nn, vectors: np.ndarray, n_chars: int, n_feats: int, n_tags: i
             self.conv = nn.Conv1d(CHAR_DIM, CHAR_FILTERS, 3, padding=1)
             self.femb = nn.EmbeddingBag(n_feats + 1, FEAT_DIM, mode="sum", padding_idx=0)
             self.drop = nn.Dropout(DROPOUT)
-            self.lstm = nn.LSTM(2 * vectors.shape[1] + CHAR_FILTERS + FEAT_DIM, HIDDEN, bidirectional=True,
+            self.lstm = nn.LSTM(2 * vectors.shape[1] + CHAR_FILTERS + FEAT_DIM + enc_dim, HIDDEN, bidirectional=True,
                                 batch_first=True)
             self.out = nn.Linear(2 * HIDDEN, n_tags)
             self.trans = nn.Parameter(torch.zeros(n_tags, n_tags))
             self.start = nn.Parameter(torch.zeros(n_tags))
             self.end = nn.Parameter(torch.zeros(n_tags))
+            self.enc = tuned  # the pretrained encoder, trained on along with the tagger
 
-        def inputs(self, ws, ss, cid, flat, off):
+        def encode(self, items):
+            """Each sentence's encoder rows: from the tuned encoder, or precomputed (frozen)."""
+            if self.enc is None:
+                return [it[5] if len(it) > 5 else None for it in items]
+            pieces = [p for it in items for p in it[5]]
+            wid = nn.utils.rnn.pad_sequence([p[0] for p in pieces], batch_first=True)
+            grams = nn.utils.rnn.pad_sequence([p[1] for p in pieces], batch_first=True)
+            keep = nn.utils.rnn.pad_sequence([torch.ones(len(p[0]), dtype=torch.bool) for p in pieces], batch_first=True)
+            h = self.enc(wid, grams, keep)
+            rows, k = [], 0
+            for it in items:
+                n = len(it[5])
+                rows.append(torch.cat([h[k + j, :len(it[5][j][0])] for j in range(n)]))
+                k += n
+            return rows
+
+        def inputs(self, ws, ss, cid, flat, off, enc=None):
             c = torch.relu(self.conv(self.cemb(cid).transpose(1, 2))).max(dim=2).values
-            return torch.cat([self.wemb(ws), self.wemb(ss), c, self.femb(flat, off)], 1)
+            rows = [self.wemb(ws), self.wemb(ss), c, self.femb(flat, off)]
+            return torch.cat(rows + ([enc * ENC_SCALE] if enc is not None else []), 1)
 
         def emissions(self, items):
             lens = torch.tensor([len(it[0]) for it in items])
-            x = nn.utils.rnn.pad_sequence([self.inputs(*it) for it in items], batch_first=True)
+            encs = self.encode(items)
+            x = nn.utils.rnn.pad_sequence([self.inputs(*it[:5], e) for it, e in zip(items, encs)], batch_first=True)
             packed = nn.utils.rnn.pack_padded_sequence(self.drop(x), lens, batch_first=True, enforce_sorted=False)
             h, _ = self.lstm(packed)
             h, _ = nn.utils.rnn.pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
@@ -79,18 +100,41 @@ def _build(torch, nn, vectors: np.ndarray, n_chars: int, n_feats: int, n_tags: i
     return Net()
 
 
-def _tensors(torch, units, feats, words, chars, fidx):
+def _tensors(torch, units, feats, words, chars, fidx, encoder=None, tune: bool = False):
     ws, ss = word_ids(units, words)
     bag = feature_bag(feats, fidx)
     offsets = np.cumsum([0] + [len(b) for b in bag[:-1]])
     flat = np.array([i for b in bag for i in b], np.int64)
-    return (torch.tensor(ws), torch.tensor(ss), torch.tensor(char_ids(units, chars)), torch.tensor(flat),
-            torch.tensor(offsets, dtype=torch.int64))
+    out = (torch.tensor(ws), torch.tensor(ss), torch.tensor(char_ids(units, chars)), torch.tensor(flat),
+           torch.tensor(offsets, dtype=torch.int64))
+    if encoder is None:
+        return out
+    if tune:
+        return out + (_pieces(torch, encoder, units),)
+    return out + (torch.tensor(encode_doc(encoder, [units])[0]),)
+
+
+def _pieces(torch, encoder, units):
+    """(word ids, n-gram ids) of each MAX_LEN piece of a sentence, for the tuned encoder."""
+    from .encoder import MAX_LEN, UNK, encoder_word, ngram_matrix
+    from .features import norm
+
+    words = [encoder_word(norm(u[0])) for u in units]
+    out = []
+    for s in range(0, len(words), MAX_LEN):
+        piece = words[s:s + MAX_LEN]
+        out.append((torch.tensor([encoder.index.get(w, UNK) for w in piece]),
+                    torch.tensor(ngram_matrix(piece, encoder.buckets))))
+    return out
 
 
 def train_neural(units: Sequence, feats: Sequence, tags: Sequence[Sequence[str]], vectors: np.ndarray,
-                 vocab: list[str], out: str | Path, epochs: int, seed: int = 13, threads: int = 1):
-    """Fit the BiLSTM-CRF on (units, own features, tags), write its numpy export to `out`, return it."""
+                 vocab: list[str], out: str | Path, epochs: int, seed: int = 13, threads: int = 1, encoder=None,
+                 tune_to: str | Path | None = None, tune_lr: float = 1e-4):
+    """Fit the BiLSTM-CRF on (units, own features, tags), write its numpy export to `out`, return it.
+
+    With `encoder`, the tagger also reads the pretrained encoder's vectors: frozen, or, with
+    `tune_to`, trained on along with it (at `tune_lr`) and exported to `tune_to`."""
     import torch
     from torch import nn
 
@@ -103,10 +147,20 @@ def train_neural(units: Sequence, feats: Sequence, tags: Sequence[Sequence[str]]
     cidx = {c: i + 2 for i, c in enumerate(char_names)}
     labels = sorted({t for s in tags for t in s})
     tidx = {t: i for i, t in enumerate(labels)}
-    data = [_tensors(torch, u, f, words, cidx, fidx) for u, f in zip(units, feats)]
+    data = [_tensors(torch, u, f, words, cidx, fidx, encoder, tune_to is not None) for u, f in zip(units, feats)]
     gold = [torch.tensor([tidx[t] for t in s]) for s in tags]
-    net = _build(torch, nn, vectors, len(cidx), len(fidx), len(labels))
-    opt = torch.optim.Adam([p for p in net.parameters() if p.requires_grad], lr=LR)
+    tuned = None
+    if tune_to is not None:
+        from .pretrain import load_torch
+
+        tuned = load_torch(torch, nn, encoder.path)
+    net = _build(torch, nn, vectors, len(cidx), len(fidx), len(labels), encoder.dim if encoder is not None else 0,
+                 tuned)
+    own = [p for n, p in net.named_parameters() if p.requires_grad and not n.startswith("enc.")]
+    groups = [{"params": own, "lr": LR}]
+    if tuned is not None:
+        groups.append({"params": list(tuned.parameters()), "lr": tune_lr})
+    opt = torch.optim.Adam(groups)
     order = [i for i, u in enumerate(units) if len(u)]
     for _ in range(epochs):
         rng.shuffle(order)
@@ -119,7 +173,11 @@ def train_neural(units: Sequence, feats: Sequence, tags: Sequence[Sequence[str]]
             opt.step()
     net.eval()
     export(net, vocab, char_names, feat_names, labels, out)
-    net.tensors = lambda u, f: _tensors(torch, u, f, words, cidx, fidx)  # for checking the export against torch
+    if tuned is not None:
+        from .pretrain import export as export_encoder
+
+        export_encoder(tuned, {"types": "\n".join(tuned.words)}, len(tuned.words), tune_to)
+    net.tensors = lambda u, f: _tensors(torch, u, f, words, cidx, fidx, encoder, tuned is not None)  # for checking the export against torch
     return net
 
 
@@ -134,4 +192,5 @@ def export(net, vocab, char_names, feat_names, labels, out) -> None:
         wih=p["lstm.weight_ih_l0"], whh=p["lstm.weight_hh_l0"], b=p["lstm.bias_ih_l0"] + p["lstm.bias_hh_l0"],
         wih_r=p["lstm.weight_ih_l0_reverse"], whh_r=p["lstm.weight_hh_l0_reverse"],
         b_r=p["lstm.bias_ih_l0_reverse"] + p["lstm.bias_hh_l0_reverse"],
-        out=p["out.weight"], out_b=p["out.bias"], trans=p["trans"], start=p["start"], end=p["end"])
+        out=p["out.weight"], out_b=p["out.bias"], trans=p["trans"], start=p["start"], end=p["end"],
+        **({"enc_scale": np.array(ENC_SCALE, np.float32)} if net.lstm.input_size > net.wemb.weight.shape[1] * 2 + CHAR_FILTERS + FEAT_DIM else {}))
