@@ -14,9 +14,6 @@ here unlabelled, as the model card says).
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -26,11 +23,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from khabar.entities.ner.corpus import WORD, corpus_texts  # noqa: E402
 from khabar.entities.ner.encoder import encoder_word, ngram_matrix  # noqa: E402
 from khabar.entities.ner.pretrain import BUCKETS, FIRST_TYPE, T_RARE, T_SEP  # noqa: E402
 
 CORPORA = [ROOT.parent / "shared" / "data" / "corpus" / n for n in ("ant-2018.jsonl.gz", "saudinewsnet-2015.jsonl.gz")]
-_WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+|[A-Za-z]+|[0-9]+|[^\w\s]")
 _END = frozenset(".!?؟")
 TYPES = 65_000  # word types kept in the stream (uint16); the rest are "rare"
 PART_BYTES = 12_000_000
@@ -38,21 +35,14 @@ PART_BYTES = 12_000_000
 
 def articles(paths: list[Path]):
     """Each article's sentences, as lists of encoder words."""
-    from khabar.entities.ner.features import norm_table
-
-    table = norm_table()
-    for path in paths:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                text = ((rec.get("title") or "") + "\n" + (rec.get("text") or "")).translate(table)
-                yield list(_sentences(text))
+    for text in corpus_texts(paths):
+        yield list(_sentences(text))
 
 
 def _sentences(text: str):
     for para in text.split("\n"):
         sent: list[str] = []
-        for tok in _WORD.findall(para):
+        for tok in WORD.findall(para):
             sent.append(encoder_word(tok))
             if tok in _END:
                 yield sent

@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
-import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -32,25 +30,19 @@ from scipy.sparse.linalg import svds  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from khabar.entities.ner.features import norm_table  # noqa: E402
+from khabar.entities.ner.corpus import WORD, corpus_texts  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "ant-2018.jsonl.gz"
 DEFAULT_OUT = ROOT / "khabar" / "data" / "ner" / "clusters.tsv.gz"
-_WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+|[A-Za-z]+|[0-9]+|[^\w\s]")
 VOCAB, CONTEXTS, DIM, FINE, COARSE, SEED = 60000, 2000, 100, 800, 100, 13
 
 
 def corpus_tokens(paths: list[Path]):
     """Normalised tokens of every article, with digits folded to one shape."""
-    table = norm_table()
-    for path in paths:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                text = ((rec.get("title") or "") + "\n" + (rec.get("text") or "")).translate(table)
-                for tok in _WORD.findall(text):
-                    yield "0" if tok[0].isdigit() else tok
-                yield "</s>"
+    for text in corpus_texts(paths):
+        for tok in WORD.findall(text):
+            yield "0" if tok[0].isdigit() else tok
+        yield "</s>"
 
 
 def cooccurrence(ids: np.ndarray, n_words: int, n_ctx: int) -> sparse.csr_matrix:

@@ -239,3 +239,29 @@ def test_encoder_split_into_parts_joins_back_unchanged(tmp_path):
     script.join_parts(str(tmp_path / "parts"), str(tmp_path / "joined.npz"))
     a, b = np.load(tmp_path / "enc.npz"), np.load(tmp_path / "joined.npz")
     assert sorted(a.files) == sorted(b.files) and all(np.array_equal(a[k], b[k]) for k in a.files)
+
+
+@pytest.mark.parametrize("tune", [False, True], ids=["frozen", "tuned"])
+def test_train_command_writes_the_encoder_beside_the_model_and_retraining_without_it_removes_it(tmp_path, tune):
+    torch = pytest.importorskip("torch")
+    import json
+
+    from khabar.entities.ner.model import NerModel, encoder_path, neural_path
+    from khabar.entities.ner.train import train
+
+    names = ["زيد", "عمرو", "خالد", "سعيد", "نوفل", "طارق"]
+    rows = [f"وقال O\nالوزير O\n{names[k % 6]} B-PERS\nإن O\nموسكو B-LOC\nآمنة O\n. O\n" for k in range(24)]
+    (tmp_path / "tiny.txt").write_text("\n".join(rows), encoding="utf-8")
+    pretrained = _tiny_encoder(torch, tmp_path / "pre.npz")
+    vocab = ["وقال", "الوزير", "موسكو"]
+    np.savez(tmp_path / "v.npz", words="\n".join(vocab), vectors=np.eye(3, 4, dtype=np.float32))
+    out = tmp_path / "m.crfsuite"
+    neural = {"epochs": 1, "vectors": str(tmp_path / "v.npz"), "encoder": str(tmp_path / "pre.npz"), "tune": tune}
+    train([str(tmp_path / "tiny.txt")], str(out), folds=2, params={"max_iterations": 10}, neural=neural)
+    written = Encoder(encoder_path(out))
+    assert np.array_equal(written.w["l0.qkv"], pretrained.w["l0.qkv"]) != tune  # tuning moves the weights
+    assert NerModel(out).neural.encoder is not None and neural_path(out).exists()
+    meta = json.loads(out.with_suffix(".meta.json").read_text(encoding="utf-8"))
+    assert meta["neural"]["encoder"] == "pre.npz" and meta["neural"]["tune"] is tune
+    train([str(tmp_path / "tiny.txt")], str(out), folds=2, params={"max_iterations": 10})
+    assert not encoder_path(out).exists() and not neural_path(out).exists() and NerModel(out).neural is None

@@ -1,0 +1,23 @@
+"""Reading the unlabelled news corpora that the NER model's clusters and encoder are trained on."""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .features import norm_table
+
+# Arabic letter runs, Latin runs, digit runs, single punctuation marks: the corpus's word units.
+WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+|[A-Za-z]+|[0-9]+|[^\w\s]")
+
+
+def corpus_texts(paths: Iterable[str | Path]) -> Iterator[str]:
+    """Title and text of every article of the JSON-lines files, in khabar's normalised spelling."""
+    table = norm_table()
+    for path in paths:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                yield ((rec.get("title") or "") + "\n" + (rec.get("text") or "")).translate(table)
