@@ -7,7 +7,7 @@ import importlib
 STAGE_MODULES = (
     "khabar.text.stages",        # sentences.v1, tokens.v1
     "khabar.time.stage",         # time.v1
-    "khabar.entities.ner.stage",  # ner.v2
+    "khabar.entities.ner.stage",  # ner.v2 (default), ner.v1 (the CRFs alone, faster)
     "khabar.entities.stage",     # entities.v1
     "khabar.relations.stage",    # relations.v1
     "khabar.quotes.stage",       # quotes.v1

@@ -84,6 +84,17 @@ def test_mention_after_clitic_starts_at_the_name():
     assert ("القاهرة", "GPE") in result and ("بغداد", "GPE") in result
 
 
+def test_fast_stage_ner_v1_runs_the_crfs_alone_and_says_so():
+    text = "وقال وزير الخارجية الجديد نوفل الحمداوي في بغداد إن العراق شريك مهم."
+    fast = Pipeline.build(Options(stages=("sentences", "tokens", "ner.v1")))
+    full = Pipeline.build(Options(stages=("sentences", "tokens", "ner")))
+    assert fast.provenance["stages"][-1] == "ner.v1" and full.provenance["stages"][-1] == "ner.v2"
+    assert load(neural=False).neural is None and load().neural is not None
+    for pipeline in (fast, full):
+        mentions = pipeline.run(Article("t0", text)).get("mentions")
+        assert [(text[m.start:m.end], m.type) for m in mentions][:2] == [("نوفل الحمداوي", "PER"), ("بغداد", "GPE")]
+
+
 def test_pipeline_stage_adds_sorted_exact_mentions():
     text = "وقال وزير الخارجية الأمريكي مايك بومبيو في بغداد إن العراق شريك مهم."
     doc = Pipeline.build(Options(stages=("sentences", "tokens", "ner"))).run(Article("t1", text))

@@ -42,7 +42,7 @@ def first_pass_path(path: str | Path) -> Path:
 class NerModel:
     """A CRF tagger; two-pass when a first-pass model sits beside it (its labels feed document features)."""
 
-    def __init__(self, path: str | Path = MODEL_PATH):
+    def __init__(self, path: str | Path = MODEL_PATH, neural: bool = True):
         self.path = str(path)
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(self.path)
@@ -52,7 +52,7 @@ class NerModel:
             self.first = pycrfsuite.Tagger()
             self.first.open(str(first))
         self.neural = None
-        if self.first is not None and neural_paths(path):
+        if neural and self.first is not None and neural_paths(path):
             from .neural import NeuralBag
 
             self.neural = NeuralBag(neural_paths(path), encoder_path(path) if encoder_path(path).exists() else None)
@@ -194,9 +194,9 @@ def place_type(units: Sequence[Unit]) -> str:
 
 
 @lru_cache(maxsize=4)
-def load(path: str | None = None) -> NerModel:
-    """The model at `path` (default: the shipped one), loaded once."""
-    return NerModel(path or MODEL_PATH)
+def load(path: str | None = None, neural: bool = True) -> NerModel:
+    """The model at `path` (default: the shipped one), loaded once; `neural=False`: its CRFs alone."""
+    return NerModel(path or MODEL_PATH, neural)
 
 
 def meta() -> dict:

