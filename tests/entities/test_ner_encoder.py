@@ -265,3 +265,12 @@ def test_train_command_writes_the_encoder_beside_the_model_and_retraining_withou
     assert meta["neural"]["encoder"] == "pre.npz" and meta["neural"]["tune"] is tune
     train([str(tmp_path / "tiny.txt")], str(out), folds=2, params={"max_iterations": 10})
     assert not encoder_path(out).exists() and not neural_path(out).exists() and NerModel(out).neural is None
+
+
+def test_learning_rate_warms_up_then_decays_to_a_floor():
+    from khabar.entities.ner.pretrain import lr_factor
+
+    assert lr_factor(0, 500, None) == 0 and lr_factor(250, 500, None) == 0.5
+    assert lr_factor(600, 500, None) == pytest.approx(1.0)  # steps not planned yet: no decay
+    assert lr_factor(500, 500, 9381) == 1.0 and lr_factor(9381, 500, 9381) == 0.02
+    assert lr_factor(5000, 500, 9381) > lr_factor(7000, 500, 9381)

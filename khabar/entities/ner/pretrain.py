@@ -118,6 +118,25 @@ def _loss(torch, net, batch):
     return torch.nn.functional.cross_entropy(net.logits(h[sel]).float(), target[sel]), sel.sum()
 
 
+def lr_factor(step: int, warmup: int, total: int | None) -> float:
+    """Linear warm-up, then cosine decay over the planned steps down to 2% (no decay while unplanned)."""
+    if step < warmup:
+        return step / warmup
+    span = max(1, (total or 10 ** 9) - warmup)
+    return max(0.02, 0.5 * (1 + math.cos(math.pi * min(1.0, (step - warmup) / span))))
+
+
+def _train_step(torch, net, opt, batch, amp):
+    net.train()
+    with amp:
+        loss, _ = _loss(torch, net, batch)
+    opt.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+    opt.step()
+    return loss
+
+
 def pretrain(corpus: dict, out: str | Path, seconds: float, seed: int = 13, batch: int = 256, lr: float = 1e-3,
              warmup: int = 500, n_words: int = WORDS, log=print, **sizes):
     """Train for about `seconds`, then export to `out` (an .npz for `Encoder`); returns the last val loss."""
@@ -130,8 +149,7 @@ def pretrain(corpus: dict, out: str | Path, seconds: float, seed: int = 13, batc
     data = Batches(torch, corpus, n_words, device, seed)
     opt = torch.optim.AdamW(net.parameters(), lr=lr, betas=(0.9, 0.98), weight_decay=0.01)
     amp = torch.autocast(device, dtype=torch.bfloat16, enabled=device == "cuda")
-    start, step, total = time.time(), 0, None
-    loss = None
+    start, step, total, loss = time.time(), 0, None, None
     while (total is None or step < total) and time.time() - start < 1.2 * seconds:
         if step in (20, 70):
             loss.item()  # wait for the GPU, so that the clock reads work done, not work queued
@@ -141,16 +159,9 @@ def pretrain(corpus: dict, out: str | Path, seconds: float, seed: int = 13, batc
             now = time.time()
             total = max(100, 70 + int(50 * (seconds - (now - start)) / (now - t20)))
             log(f"planned {total} steps")
-        frac = step / warmup if step < warmup else 0.5 * (1 + math.cos(math.pi * min(1.0, (step - warmup) / max(1, (total or 10 ** 9) - warmup))))
         for g in opt.param_groups:
-            g["lr"] = lr * frac if step < warmup else lr * max(0.02, frac)
-        net.train()
-        with amp:
-            loss, _ = _loss(torch, net, data.sample(batch))
-        opt.zero_grad(set_to_none=True)
-        loss.backward()
-        nn.utils.clip_grad_norm_(net.parameters(), 1.0)
-        opt.step()
+            g["lr"] = lr * lr_factor(step, warmup, total)
+        loss = _train_step(torch, net, opt, data.sample(batch), amp)
         step += 1
         if step % 500 == 0 or step == total:
             log(f"step {step} loss {loss.item():.3f} val {validate(torch, net, data, amp):.3f} {time.time() - start:.0f}s")

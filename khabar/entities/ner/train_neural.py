@@ -50,6 +50,7 @@ def _build(torch, nn, vectors: np.ndarray, n_chars: int, n_feats: int, n_tags: i
             self.start = nn.Parameter(torch.zeros(n_tags))
             self.end = nn.Parameter(torch.zeros(n_tags))
             self.enc = tuned  # the pretrained encoder, trained on along with the tagger
+            self.enc_dim = enc_dim
 
         def encode(self, items):
             """Each sentence's encoder rows: from the tuned encoder, or precomputed (frozen)."""
@@ -58,7 +59,8 @@ def _build(torch, nn, vectors: np.ndarray, n_chars: int, n_feats: int, n_tags: i
             pieces = [p for it in items for p in it[5]]
             wid = nn.utils.rnn.pad_sequence([p[0] for p in pieces], batch_first=True)
             grams = nn.utils.rnn.pad_sequence([p[1] for p in pieces], batch_first=True)
-            keep = nn.utils.rnn.pad_sequence([torch.ones(len(p[0]), dtype=torch.bool) for p in pieces], batch_first=True)
+            keep = nn.utils.rnn.pad_sequence([torch.ones(len(p[0]), dtype=torch.bool) for p in pieces],
+                                             batch_first=True)
             h = self.enc(wid, grams, keep)
             rows, k = [], 0
             for it in items:
@@ -177,7 +179,8 @@ def train_neural(units: Sequence, feats: Sequence, tags: Sequence[Sequence[str]]
         from .pretrain import export as export_encoder
 
         export_encoder(tuned, {"types": "\n".join(tuned.words)}, len(tuned.words), tune_to)
-    net.tensors = lambda u, f: _tensors(torch, u, f, words, cidx, fidx, encoder, tuned is not None)  # for checking the export against torch
+    # for checking the export against torch
+    net.tensors = lambda u, f: _tensors(torch, u, f, words, cidx, fidx, encoder, tuned is not None)
     return net
 
 
@@ -193,4 +196,4 @@ def export(net, vocab, char_names, feat_names, labels, out) -> None:
         wih_r=p["lstm.weight_ih_l0_reverse"], whh_r=p["lstm.weight_hh_l0_reverse"],
         b_r=p["lstm.bias_ih_l0_reverse"] + p["lstm.bias_hh_l0_reverse"],
         out=p["out.weight"], out_b=p["out.bias"], trans=p["trans"], start=p["start"], end=p["end"],
-        **({"enc_scale": np.array(ENC_SCALE, np.float32)} if net.lstm.input_size > net.wemb.weight.shape[1] * 2 + CHAR_FILTERS + FEAT_DIM else {}))
+        **({"enc_scale": np.array(ENC_SCALE, np.float32)} if net.enc_dim else {}))
