@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from khabar.entities.ner.corpus import WORD, corpus_texts  # noqa: E402
-from khabar.entities.ner.encoder import encoder_word, ngram_matrix  # noqa: E402
+from khabar.entities.ner.encoder import MAX_NGRAMS, encoder_word, ngram_matrix  # noqa: E402
 from khabar.entities.ner.pretrain import BUCKETS, FIRST_TYPE, T_RARE, T_SEP  # noqa: E402
 
 CORPORA = [ROOT.parent / "shared" / "data" / "corpus" / n for n in ("ant-2018.jsonl.gz", "saudinewsnet-2015.jsonl.gz")]
@@ -61,7 +61,7 @@ def prepare(paths: list[Path], out: str) -> None:
             starts.append(len(ids))
             ids.extend(index.get(w, T_RARE) for w in s)
         ids.append(T_SEP)
-    grams = np.zeros((len(types) + FIRST_TYPE, ngram_matrix([], BUCKETS).shape[1]), np.int32)
+    grams = np.zeros((len(types) + FIRST_TYPE, MAX_NGRAMS), np.int32)
     grams[FIRST_TYPE:] = ngram_matrix(types, BUCKETS)
     np.savez_compressed(out, ids=np.array(ids, np.uint16), starts=np.array(starts, np.uint32), ngrams=grams,
                         types="\n".join(types), buckets=np.array(BUCKETS))

@@ -21,6 +21,14 @@ def test_ngram_ids_are_stable_bounded_and_shared_by_related_words():
     assert len(set(a) & set(b)) >= len(a) - 3  # a clitic changes only the n-grams at the word's start
 
 
+def test_input_ids_fold_unknown_words_to_unk_and_keep_their_ngrams(tmp_path):
+    torch = pytest.importorskip("torch")
+    enc = _tiny_encoder(torch, tmp_path / "enc.npz")
+    ids, grams = enc.ids(["موسكو", "الزعبلاوي", "121"])
+    assert ids[1] == 1 and grams.shape == (3, MAX_NGRAMS) and (grams[1] > 0).any()
+    assert list(ids) == [enc.index.get("موسكو", 1), 1, enc.index.get("0", 1)]
+
+
 def test_encoder_word_folds_digits_and_latin_case():
     assert encoder_word("121") == "0" and encoder_word("OPEC") == "opec" and encoder_word("موسكو") == "موسكو"
 
@@ -56,10 +64,7 @@ def test_numpy_encoder_equals_torch_on_real_sentences(tmp_path):
     enc = Encoder(tmp_path / "enc.npz")
     for text in SENTENCES:
         words = text.split()
-        wid = torch.tensor([[enc.index.get(encoder_word(w), 1) for w in words]])
-        from khabar.entities.ner.encoder import ngram_matrix
-
-        grams = torch.tensor(ngram_matrix([encoder_word(w) for w in words], enc.buckets))[None]
+        wid, grams = (torch.tensor(x)[None] for x in enc.ids(words))
         with torch.no_grad():
             expected = net(wid, grams, torch.ones_like(wid, dtype=torch.bool))[0].numpy()
         assert np.allclose(enc.encode(words), expected, atol=2e-4)
@@ -165,10 +170,7 @@ def test_torch_encoder_loaded_from_its_export_gives_the_same_vectors(tmp_path):
     enc = _tiny_encoder(torch, tmp_path / "enc.npz")
     net = load_torch(torch, torch.nn, tmp_path / "enc.npz").eval()
     words = SENTENCES[2].split()
-    from khabar.entities.ner.encoder import ngram_matrix
-
-    wid = torch.tensor([[enc.index.get(encoder_word(w), 1) for w in words]])
-    grams = torch.tensor(ngram_matrix([encoder_word(w) for w in words], enc.buckets))[None]
+    wid, grams = (torch.tensor(x)[None] for x in enc.ids(words))
     with torch.no_grad():
         got = net(wid, grams, torch.ones_like(wid, dtype=torch.bool))[0].numpy()
     assert np.allclose(got, enc.encode(words), atol=2e-4) and net.words == list(enc.index)

@@ -48,6 +48,11 @@ def ngram_matrix(words: Sequence[str], buckets: int) -> np.ndarray:
     return out
 
 
+def pieces_of(words: Sequence[str]) -> list[list[str]]:
+    """A sentence cut into runs of at most MAX_LEN words, the longest the encoder was pretrained on."""
+    return [list(words[s:s + MAX_LEN]) for s in range(0, len(words), MAX_LEN)]
+
+
 def _layer_norm(x: np.ndarray, g: np.ndarray, b: np.ndarray) -> np.ndarray:
     mu = x.mean(axis=-1, keepdims=True)
     var = ((x - mu) ** 2).mean(axis=-1, keepdims=True)
@@ -77,12 +82,16 @@ class Encoder:
         self.heads = int(self.w["heads"][0])
         self.dim = self.w["proj"].shape[1]
 
+    def ids(self, words: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Word-table rows and padded n-gram ids of words in norm spelling: the encoder's input."""
+        known = [encoder_word(x) for x in words]
+        return np.array([self.index.get(x, UNK) for x in known], np.int64), ngram_matrix(known, self.buckets)
+
     def embed(self, words: Sequence[str]) -> np.ndarray:
         """Input rows of a sentence's words (norm spelling), before positions are added."""
         w = self.w
-        ids = np.array([self.index.get(encoder_word(x), UNK) for x in words], np.int64)
-        grams = w["ngram"][ngram_matrix([encoder_word(x) for x in words], self.buckets)].sum(axis=1)
-        return (w["word"][ids] + grams) @ w["proj"] + w["proj_b"]
+        ids, grams = self.ids(words)
+        return (w["word"][ids] + w["ngram"][grams].sum(axis=1)) @ w["proj"] + w["proj_b"]
 
     def _attention(self, x: np.ndarray, k: int, bounds: list[tuple[int, int]]) -> np.ndarray:
         """Self-attention of layer k within each piece [s, e) of the stacked rows `x`."""
@@ -100,7 +109,7 @@ class Encoder:
 
         The pieces of all sentences are stacked, so the dense layers run as a few large products."""
         w = self.w
-        pieces = [list(words[s:s + MAX_LEN]) for words in sentences for s in range(0, len(words), MAX_LEN)]
+        pieces = [p for words in sentences for p in pieces_of(words)]
         flat = [x for p in pieces for x in p]
         if not flat:
             return [np.zeros((0, self.dim), np.float32) for _ in sentences]

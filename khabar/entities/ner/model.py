@@ -55,7 +55,8 @@ class NerModel:
         if neural and self.first is not None and neural_paths(path):
             from .neural import NeuralBag
 
-            self.neural = NeuralBag(neural_paths(path), encoder_path(path) if encoder_path(path).exists() else None)
+            encoder = encoder_path(path)
+            self.neural = NeuralBag(neural_paths(path), encoder if encoder.exists() else None)
         resources()  # load the feature resources now, not on the first sentence
 
     def _labelled(self, doc: Sequence[Sequence[Unit]]) -> Iterator[tuple[list[str], object]]:

@@ -177,21 +177,31 @@ def validate(torch, net, data, amp, batches: int = 4) -> float:
     return sum(losses) / len(losses)
 
 
+def _names(layers: int) -> list[tuple[str, str, bool]]:
+    """(export key, torch state key, stored transposed) of every encoder weight: one table for both ways."""
+    out = [("word", "word.weight", False), ("ngram", "ngram.weight", False), ("proj", "proj.weight", True),
+           ("proj_b", "proj.bias", False), ("pos", "pos", False)]
+    for ln in ("emb_ln", "final_ln"):
+        out += [(f"{ln}_g", f"{ln}.weight", False), (f"{ln}_b", f"{ln}.bias", False)]
+    for k in range(layers):
+        for name in ("qkv", "out", "ff1", "ff2"):
+            out += [(f"l{k}.{name}", f"layers.{k}.{name}.weight", True), (f"l{k}.{name}_b", f"layers.{k}.{name}.bias", False)]
+        for ln in ("ln1", "ln2"):
+            out += [(f"l{k}.{ln}_g", f"layers.{k}.{ln}.weight", False), (f"l{k}.{ln}_b", f"layers.{k}.{ln}.bias", False)]
+    return out
+
+
+HALF = ("word", "ngram", ".qkv", ".out", ".ff1", ".ff2")  # the big tables and matrices, kept in float16
+
+
 def export(net, corpus: dict, n_words: int, out: str | Path) -> None:
     """Write the weights `encoder.Encoder` reads: matrices as (in x out), big tables in float16."""
     p = {k: v.detach().float().cpu().numpy() for k, v in net.state_dict().items()}
     types = str(corpus["types"]).split("\n")
-    w = {"words": "\n".join(types[:n_words]), "layers": np.array([len(net.layers)]),
-         "heads": np.array([net.heads]), "word": p["word.weight"].astype(np.float16),
-         "ngram": p["ngram.weight"].astype(np.float16), "proj": p["proj.weight"].T, "proj_b": p["proj.bias"],
-         "pos": p["pos"], "emb_ln_g": p["emb_ln.weight"], "emb_ln_b": p["emb_ln.bias"],
-         "final_ln_g": p["final_ln.weight"], "final_ln_b": p["final_ln.bias"]}
-    for k in range(len(net.layers)):
-        for name in ("qkv", "out", "ff1", "ff2"):
-            w[f"l{k}.{name}"] = p[f"layers.{k}.{name}.weight"].T.astype(np.float16)
-            w[f"l{k}.{name}_b"] = p[f"layers.{k}.{name}.bias"]
-        for name in ("ln1", "ln2"):
-            w[f"l{k}.{name}_g"], w[f"l{k}.{name}_b"] = p[f"layers.{k}.{name}.weight"], p[f"layers.{k}.{name}.bias"]
+    w = {"words": "\n".join(types[:n_words]), "layers": np.array([len(net.layers)]), "heads": np.array([net.heads])}
+    for key, state, transposed in _names(len(net.layers)):
+        v = p[state].T if transposed else p[state]
+        w[key] = v.astype(np.float16) if key.endswith(HALF) else v
     np.savez_compressed(out, **w)
 
 
@@ -199,21 +209,13 @@ def load_torch(torch, nn, path: str | Path):
     """The torch encoder of an exported .npz (the inverse of `export`), for fine-tuning on NER."""
     with np.load(path, allow_pickle=False) as z:
         w = {k: z[k] for k in z.files}
-    layers, dim = int(w["layers"][0]), w["proj"].shape[1]
-    net = build(torch, nn, n_words=len(w["word"]) - FIRST_WORD, buckets=len(w["ngram"]), dim=dim, layers=layers,
-                heads=int(w["heads"][0]), ff=w["l0.ff1"].shape[1], emb=w["word"].shape[1])
-    state = {"word.weight": w["word"], "ngram.weight": w["ngram"], "proj.weight": w["proj"].T, "proj.bias": w["proj_b"],
-             "pos": w["pos"], "emb_ln.weight": w["emb_ln_g"], "emb_ln.bias": w["emb_ln_b"],
-             "final_ln.weight": w["final_ln_g"], "final_ln.bias": w["final_ln_b"]}
-    for k in range(layers):
-        for name in ("qkv", "out", "ff1", "ff2"):
-            state[f"layers.{k}.{name}.weight"] = w[f"l{k}.{name}"].T
-            state[f"layers.{k}.{name}.bias"] = w[f"l{k}.{name}_b"]
-        for name in ("ln1", "ln2"):
-            state[f"layers.{k}.{name}.weight"], state[f"layers.{k}.{name}.bias"] = w[f"l{k}.{name}_g"], w[f"l{k}.{name}_b"]
+    layers = int(w["layers"][0])
+    net = build(torch, nn, n_words=len(w["word"]) - FIRST_WORD, buckets=len(w["ngram"]), dim=w["proj"].shape[1],
+                layers=layers, heads=int(w["heads"][0]), ff=w["l0.ff1"].shape[1], emb=w["word"].shape[1])
     own = net.state_dict()
-    for k, v in state.items():
-        own[k] = torch.tensor(np.ascontiguousarray(v), dtype=torch.float32)
+    for key, state, transposed in _names(layers):
+        v = w[key].T if transposed else w[key]
+        own[state] = torch.tensor(np.ascontiguousarray(v), dtype=torch.float32)
     net.load_state_dict(own)  # the masked-word head keeps its fresh weights: NER does not use it
     net.words = str(w["words"]).split("\n")
     return net

@@ -117,17 +117,11 @@ def _tensors(torch, units, feats, words, chars, fidx, encoder=None, tune: bool =
 
 
 def _pieces(torch, encoder, units):
-    """(word ids, n-gram ids) of each MAX_LEN piece of a sentence, for the tuned encoder."""
-    from .encoder import MAX_LEN, UNK, encoder_word, ngram_matrix
+    """(word ids, n-gram ids) of each piece of a sentence the encoder reads, for the tuned encoder."""
+    from .encoder import pieces_of
     from .features import norm
 
-    words = [encoder_word(norm(u[0])) for u in units]
-    out = []
-    for s in range(0, len(words), MAX_LEN):
-        piece = words[s:s + MAX_LEN]
-        out.append((torch.tensor([encoder.index.get(w, UNK) for w in piece]),
-                    torch.tensor(ngram_matrix(piece, encoder.buckets))))
-    return out
+    return [tuple(map(torch.tensor, encoder.ids(p))) for p in pieces_of([norm(u[0]) for u in units])]
 
 
 def train_neural(units: Sequence, feats: Sequence, tags: Sequence[Sequence[str]], vectors: np.ndarray,
