@@ -8,8 +8,8 @@ Usage:
 sentence starts and the hashed character n-grams of every type. `train` needs torch and runs
 on a GPU when there is one (the shipped encoder: 330 s on one H200); `--parts DIR` also
 writes the encoder as pieces under 12 MB each, for copying off a machine with a file limit.
-Both corpora are used by default: ANT (Apache-2.0) and SaudiNewsNet (CC BY-NC-SA 4.0, used
-here unlabelled, as the model card says).
+Only ANT (Apache-2.0) is read: SaudiNewsNet is CC BY-NC-SA, for evaluation and benchmarks only,
+and the corpus reader refuses it.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from khabar.entities.ner.corpus import WORD, corpus_texts  # noqa: E402
 from khabar.entities.ner.encoder import MAX_NGRAMS, encoder_word, ngram_matrix  # noqa: E402
 from khabar.entities.ner.pretrain import BUCKETS, FIRST_TYPE, T_RARE, T_SEP  # noqa: E402
 
-CORPORA = [ROOT.parent / "shared" / "data" / "corpus" / n for n in ("ant-2018.jsonl.gz", "saudinewsnet-2015.jsonl.gz")]
+CORPORA = [ROOT.parent / "shared" / "data" / "corpus" / "ant-2018.jsonl.gz"]
 _END = frozenset(".!?؟")
 TYPES = 65_000  # word types kept in the stream (uint16); the rest are "rare"
 PART_BYTES = 12_000_000

@@ -276,3 +276,20 @@ def test_learning_rate_warms_up_then_decays_to_a_floor():
     assert lr_factor(600, 500, None) == pytest.approx(1.0)  # steps not planned yet: no decay
     assert lr_factor(500, 500, 9381) == 1.0 and lr_factor(9381, 500, 9381) == 0.02
     assert lr_factor(5000, 500, 9381) > lr_factor(7000, 500, 9381)
+
+
+def test_regression_training_refuses_saudinewsnet(tmp_path):
+    """Issue 17: no training script may read the non-commercial SaudiNewsNet corpus."""
+    import gzip
+    import json
+
+    import pytest
+
+    from khabar.entities.ner.corpus import NonCommercialCorpusError, corpus_texts
+
+    src = tmp_path / "saudinewsnet-2015.jsonl.gz"
+    with gzip.open(src, "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"title": "", "text": "قال وزير الخارجية إن الرياض مستعدة."}) + "\n")
+    with pytest.raises(NonCommercialCorpusError, match="saudinewsnet-2015.jsonl.gz: non-commercial"):
+        list(corpus_texts([src]))
+    assert all("saudinewsnet" not in p.name for p in _script().CORPORA)
