@@ -4,9 +4,12 @@
     .venv/bin/python benchmarks/load_test.py --build 5000 --db /tmp/store5k.db        # build the store first
     .venv/bin/python benchmarks/load_test.py --db /tmp/store5k.db --workers 2         # two server processes
     .venv/bin/python benchmarks/load_test.py --db /tmp/store5k.db --no-cache          # every request computed
+    .venv/bin/python benchmarks/load_test.py --url http://127.0.0.1:8000 --think 1    # a server already running
 
 It starts the server itself on 127.0.0.1 (never any other address), waits for it, runs bounded
 client loops (each stops at the deadline), stops the server it started, and prints a JSON report.
+With --url it targets a server that is already running instead, on a loopback address only, and
+leaves it running. --think makes each client wait that long between its requests.
 """
 from __future__ import annotations
 
@@ -19,11 +22,12 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "ant-2018.jsonl.gz"
 HOST = "127.0.0.1"  # loopback only, by design
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
 WORDS = ["الرئيس", "وزير", "الحكومة", "موسكو", "القاهرة", "مجلس", "الأمن", "قال", "اتفاق", "المحادثات"]
 STARTUP_S = 60
 
@@ -64,16 +68,16 @@ class Connection:
     """A minimal keep-alive HTTP/1.1 client on one socket: a few microseconds of client CPU per request, so the
     measurement is the server's time (httpx spent about as much CPU as the server it was measuring)."""
 
-    def __init__(self, port: int):
-        self.port, self.reader, self.writer = port, None, None
+    def __init__(self, port: int, host: str = HOST):
+        self.host, self.port, self.reader, self.writer = host, port, None, None
 
     async def get(self, path: str) -> int:
         """The status code of GET path; reconnects once when the server closed the connection."""
         for attempt in (0, 1):
             try:
                 if self.writer is None:
-                    self.reader, self.writer = await asyncio.open_connection(HOST, self.port)
-                self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\n\r\n".encode("utf-8"))
+                    self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+                self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}\r\n\r\n".encode("utf-8"))
                 return await self._response()
             except (ConnectionError, asyncio.IncompleteReadError):
                 await self.close()
@@ -103,8 +107,9 @@ class Connection:
             self.writer, self.reader = None, None
 
 
-async def client(port: int, paths: list[str], deadline: float, out: list, start: int) -> None:
-    i, conn = start, Connection(port)
+async def client(target: tuple[str, int], paths: list[str], deadline: float, out: list, start: int,
+                 think: float = 0.0) -> None:
+    i, conn = start, Connection(target[1], target[0])
     try:
         while time.monotonic() < deadline:  # bounded: stops at the deadline whatever happens
             path = paths[i % len(paths)]
@@ -116,20 +121,30 @@ async def client(port: int, paths: list[str], deadline: float, out: list, start:
                 ok = False
                 await conn.close()
             out.append((path.split("?")[0].split("/")[1], time.perf_counter() - t0, ok))
+            if think:
+                await asyncio.sleep(min(think, max(0.0, deadline - time.monotonic())))
     finally:
         await conn.close()
 
 
-async def load(port: int, paths: list[str], clients: int, seconds: float) -> list:
+async def load(target: tuple[str, int], paths: list[str], clients: int, seconds: float, think: float = 0.0) -> list:
     out: list = []
     deadline = time.monotonic() + seconds
-    await asyncio.gather(*(client(port, paths, deadline, out, k * 37) for k in range(clients)))
+    await asyncio.gather(*(client(target, paths, deadline, out, k * 37, think) for k in range(clients)))
     return out
 
 
 def percentile(values: list[float], p: float) -> float:
     values = sorted(values)
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))] if values else float("nan")
+
+
+def loopback_target(url: str) -> tuple[str, int]:
+    """(host, port) of a loopback URL; any other address is refused, since load is only ever sent to this machine."""
+    parts = urlsplit(url)
+    if parts.scheme != "http" or parts.hostname not in LOOPBACK:
+        raise SystemExit(f"--url {url}: only http:// on a loopback address ({', '.join(LOOPBACK)}) is allowed")
+    return parts.hostname, parts.port or 80
 
 
 def wait_ready(port: int, proc: subprocess.Popen) -> None:
@@ -147,10 +162,11 @@ def wait_ready(port: int, proc: subprocess.Popen) -> None:
     raise SystemExit("server did not start")
 
 
-def article_ids(port: int, n: int = 200) -> list[str]:
+def article_ids(target: tuple[str, int], n: int = 200) -> list[str]:
     import httpx
 
-    body = httpx.get(f"http://{HOST}:{port}/articles", params={"limit": n}, timeout=10).json()
+    host = f"[{target[0]}]" if ":" in target[0] else target[0]
+    body = httpx.get(f"http://{host}:{target[1]}/articles", params={"limit": n}, timeout=10).json()
     items = body.get("items", body) if isinstance(body, dict) else body
     return [a["id"] for a in items] or ["none"]
 
@@ -176,7 +192,9 @@ def report(results: list, seconds: float, clients: int, server: dict | None = No
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--db", required=True, help="the store to serve (SQLite path)")
+    p.add_argument("--db", help="the store to serve (SQLite path); not with --url")
+    p.add_argument("--url", help="target a server already running on loopback (http://127.0.0.1:PORT)")
+    p.add_argument("--think", type=float, default=0.0, help="seconds each client waits between requests")
     p.add_argument("--build", type=int, metavar="N", help="first build the store from N corpus articles")
     p.add_argument("--stages", default="sentences,tokens,time,ner,entities", help="stages used by --build")
     p.add_argument("--clients", type=int, default=50)
@@ -184,6 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workers", type=int, default=1, help="server processes (khabar serve --workers)")
     p.add_argument("--no-cache", action="store_true", help="serve without the response cache (--cache-entries 0)")
     args = p.parse_args(argv)
+    if args.url:
+        return run_against(loopback_target(args.url), args)
+    if not args.db:
+        p.error("--db or --url is required")
     if args.build:
         build_store(args.db, args.build, args.stages)
     port = free_port()
@@ -191,15 +213,26 @@ def main(argv: list[str] | None = None) -> int:
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         wait_ready(port, server)
-        paths = requests_for(article_ids(port))
-        results = asyncio.run(load(port, paths, args.clients, args.seconds))
+        paths = requests_for(article_ids((HOST, port)))
+        results = asyncio.run(load((HOST, port), paths, args.clients, args.seconds, args.think))
     finally:
         server.terminate()  # only the server this script started
         try:
             server.wait(timeout=15)
         except subprocess.TimeoutExpired:
             server.kill()
-    out = report(results, args.seconds, args.clients, {"workers": args.workers, "response_cache": not args.no_cache})
+    return print_report(report(results, args.seconds, args.clients,
+                               {"workers": args.workers, "response_cache": not args.no_cache}))
+
+
+def run_against(target: tuple[str, int], args) -> int:
+    """The load on a server that someone else started (and that stays running)."""
+    paths = requests_for(article_ids(target))
+    results = asyncio.run(load(target, paths, args.clients, args.seconds, args.think))
+    return print_report(report(results, args.seconds, args.clients, {"url": args.url, "think_s": args.think}))
+
+
+def print_report(out: dict) -> int:
     print(json.dumps(out, ensure_ascii=False, indent=1))
     return 1 if out["errors"] else 0
 
