@@ -3,6 +3,7 @@ escapes, and `POST /articles` checks a record the way `extract` output is checke
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import quote
 
 import pytest
 
@@ -108,3 +109,70 @@ def test_regression_bidi_override_is_not_rendered_raw(client, path):
         assert ch not in page.text, (path, hex(ord(ch)))
     if path == "/ui/articles/bidi":
         assert "\\u202e" in page.text  # shown as a visible escape, so the reader sees it was there
+
+
+# --- item 3: POST /articles checks a record as `extract` output is checked ---
+
+def stored(client) -> tuple:
+    listing = client.get("/articles", params={"limit": 200}).json()
+    return client.get("/health").json()["counts"], sorted(i["id"] for i in listing["items"])
+
+
+def post_rejected(client, bad: dict, field: str) -> str:
+    before = stored(client)
+    r = client.post("/articles", json=bad, headers=AUTH)
+    assert r.status_code == 422, r.text
+    detail = r.json()["detail"]
+    assert isinstance(detail, str) and f": {field}: " in detail, detail
+    assert stored(client) == before  # nothing was stored
+    got = client.get("/articles/" + quote(bad["id"], safe=""))  # "/articles/.." resolves elsewhere: no record either
+    assert got.status_code in (404, 422) or '"record"' not in got.text, got.text[:200]
+    return detail
+
+
+def test_regression_post_span_outside_the_text_is_422(client):
+    n = len(TEXT)
+    detail = post_rejected(client, with_entity("span-outside", n + 3, n + 9, text="المالية"),
+                           "entities[0].mentions[0].start")
+    assert "outside the text" in detail
+    post_rejected(client, with_entity("span-end-outside", 30, n + 9, text=TEXT[30:]), "entities[0].mentions[0].end")
+
+
+def test_regression_post_span_start_after_end_is_422(client):
+    start = TEXT.index("المالية")
+    detail = post_rejected(client, with_entity("span-reversed", start + 7, start, text=""),
+                           "entities[0].mentions[0].start")
+    assert "after end" in detail
+
+
+def test_regression_post_mention_text_differs_from_its_span_is_422(client):
+    start = TEXT.index("وزارة المالية")
+    detail = post_rejected(client, with_entity("span-mismatch", start, start + len("وزارة المالية"),
+                                               text="وزارة الداخلية"), "entities[0].mentions[0].text")
+    assert "is not the text at" in detail
+
+
+@pytest.mark.parametrize("bad_id", ["../../etc/passwd", "..\\..\\boot.ini", "a/b", "x..y", "a\x00b", "a\nb",
+                                    "..", ".hidden", "a b"])
+def test_regression_post_unsafe_id_is_422(client, bad_id):
+    detail = post_rejected(client, record(bad_id), "id")
+    assert "is not a safe id" in detail and "no '..'" in detail
+
+
+def test_post_a_valid_record_with_an_arabic_id_is_still_stored(client):
+    start = TEXT.index("وزارة المالية")
+    good = with_entity("ant:خبر-1_v2", start, start + len("وزارة المالية"))
+    r = client.post("/articles", json=good, headers=AUTH)
+    assert r.status_code == 201, r.text
+    assert client.get("/articles/ant:خبر-1_v2").json()["record"]["entities"][0]["mentions"][0]["start"] == start
+
+
+def test_regression_import_checks_spans_like_post(tmp_path, capsys):
+    import json
+
+    from khabar.cli import main
+
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(with_entity("imp-1", 5, 2, text=""), ensure_ascii=False) + "\n", encoding="utf-8")
+    assert main(["import", str(path), "--db", str(tmp_path / "x.db"), "-q"]) == 1
+    assert "entities[0].mentions[0].start: start 5 is after end 2" in capsys.readouterr().err
