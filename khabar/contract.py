@@ -6,6 +6,7 @@ text, so `text[start:end] == span["text"]` can be checked by anyone.
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources as importlib_resources
 from typing import Any, Iterator
@@ -106,6 +107,74 @@ def schema() -> dict[str, Any]:
     """The JSON Schema of a v1 record, shipped in khabar/schema/."""
     path = importlib_resources.files("khabar") / "schema" / SCHEMA_NAME
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+# A record id ends up in urls (/articles/{id}), file names of exports and log lines.
+ID_RULE = ("an id is 1-200 letters, digits and . _ : @ + = ~ -, starting with a letter or digit, "
+           "with no '..' (so no /, \\, spaces or control characters)")
+_ID = re.compile(r"[^\W_][\w.:@+=~-]{0,199}")
+
+
+class RecordError(ValueError):
+    """A record that is not a valid khabar v1 record; `field` names where, as in `entities[0].mentions[0].start`."""
+
+    def __init__(self, field: str, message: str):
+        self.field, self.message = field, message
+        super().__init__(f"{field}: {message}")
+
+
+def field_path(parts: Any) -> str:
+    """`entities[0].mentions[0].start` from the path ("entities", 0, "mentions", 0, "start")."""
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out or "record"
+
+
+def _located(node: Any, path: tuple) -> Iterator[tuple[tuple, dict[str, Any]]]:
+    """(path, span) for every span of `spans`, with where it is."""
+    if isinstance(node, dict):
+        if "text" in node and isinstance(node.get("start"), int) and isinstance(node.get("end"), int):
+            yield path, node
+        for key, value in node.items():
+            yield from _located(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _located(value, (*path, i))
+
+
+def check_spans(record: dict[str, Any]) -> None:
+    """Raise RecordError unless every span lies inside `text`, in order, and carries exactly `text[start:end]`."""
+    text = record["text"]
+    for path, span in _located({k: v for k, v in record.items() if k != "text"}, ()):
+        start, end = span["start"], span["end"]
+        if not 0 <= start <= len(text):
+            raise RecordError(field_path((*path, "start")), f"start {start} is outside the text (0-{len(text)})")
+        if not 0 <= end <= len(text):
+            raise RecordError(field_path((*path, "end")), f"end {end} is outside the text (0-{len(text)})")
+        if start > end:
+            raise RecordError(field_path((*path, "start")), f"start {start} is after end {end}")
+        if span["text"] != text[start:end]:
+            raise RecordError(field_path((*path, "text")),
+                              f"{span['text'][:80]!r} is not the text at {start}-{end} ({text[start:end][:80]!r})")
+
+
+def check_id(article_id: str) -> None:
+    if not _ID.fullmatch(article_id) or ".." in article_id:
+        raise RecordError("id", f"{article_id[:80]!r} is not a safe id: {ID_RULE}")
+
+
+def check(record: dict[str, Any]) -> None:
+    """Raise RecordError unless `record` is a v1 record as `extract` writes it: it fits the schema, its id is
+    safe, and every span indexes its own text exactly."""
+    import jsonschema
+
+    try:
+        validate(record)
+    except jsonschema.ValidationError as err:
+        raise RecordError(field_path(err.absolute_path), err.message[:200]) from None
+    check_id(record["id"])
+    check_spans(record)
 
 
 def validate(record: dict[str, Any]) -> None:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -26,11 +26,41 @@ def article_href(article_id: str) -> str:
     return "/ui/articles/" + quote(article_id, safe="")
 
 
+SAFE_SCHEMES = ("http", "https")
+
+
+def safe_url(url: object) -> str | None:
+    """`url` when it is an absolute http(s) address, else None: the templates then show it as text, never as an
+    href, so a stored `javascript:`, `data:` or `vbscript:` url (or a relative one) cannot become a live link.
+    Control characters and spaces are refused too: browsers strip some of them before reading the scheme."""
+    if not isinstance(url, str) or any(ord(c) < 0x21 or c == "\x7f" for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme.lower() in SAFE_SCHEMES and parts.netloc else None
+
+
+# Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and NUL, shown as visible escapes
+# (`\u202e`) rather than stripped: raw, an override reorders what the reader sees (a spoofed name, a url that
+# reads backwards); stripped, the page would silently differ from the stored text that every span indexes. The
+# escape keeps the evidence in sight. Display only: the store and the JSON API keep the characters unchanged.
+DISPLAY_ESCAPES = {c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0)}
+
+
+def display_text(value: object) -> object:
+    """Every `{{ ... }}` output of the templates (Jinja's finalize): strings with the controls above escaped."""
+    return value.translate(DISPLAY_ESCAPES) if isinstance(value, str) else value
+
+
 def make_templates() -> Jinja2Templates:
     # Autoescape everything: article text, titles and names come from the web.
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True))
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True),
+                      finalize=display_text)
     env.globals.update(entity_href=entity_href, article_href=article_href, type_ar=highlight.TYPE_AR,
                        kind_ar=highlight.KIND_AR)
+    env.filters["safe_url"] = safe_url
     env.filters["qs"] = lambda d: urlencode({k: v for k, v in d.items() if v not in (None, "")})
     return Jinja2Templates(env=env)
 

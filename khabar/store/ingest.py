@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from ..contract import to_record, validate
+from ..contract import RecordError, check, to_record
 from ..errors import InputError, KhabarError
 from ..ingest.readers import Item, parse_json_object
 from ..pipeline import Pipeline
@@ -113,13 +113,11 @@ def import_records(store: Store, lines: Iterable[tuple[str, int, str]],
 
 
 def parse_record(line: str, label: str, number: int) -> dict:
-    """One v1 record from a JSON line; InputError when it is not JSON or not a v1 record."""
-    import jsonschema
-
+    """One v1 record from a JSON line; InputError when it is not JSON or not a v1 record (checked as `extract`
+    output is: the schema, a safe id, and spans that index the record's own text exactly)."""
     record = parse_json_object(line, label, number)
     try:
-        validate(record)
-    except jsonschema.ValidationError as err:
-        where = "/".join(str(p) for p in err.absolute_path) or "record"
-        raise InputError(label, f"not a khabar v1 record: {where}: {err.message[:200]}", number) from None
+        check(record)
+    except RecordError as err:
+        raise InputError(label, f"not a khabar v1 record: {err.field}: {err.message}", number) from None
     return record
