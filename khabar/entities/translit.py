@@ -15,11 +15,30 @@ import math
 from functools import lru_cache
 
 from ..errors import ResourceError
-from ..resources import DATA_ROOT
+from ..resources import DATA_ROOT, check
 from .names import name_tokens
 
 MODEL_PATH = DATA_ROOT / "entities" / "translit.json.gz"
 VERSION = 2
+# The spelling table (scripts/build_name_spellings.py): Arabic token -> its dominant Wikidata English.
+SPELLINGS_PATH = DATA_ROOT / "entities" / "name_spellings.tsv"
+SPELLINGS_VERSION = 1
+SPELLINGS_COLUMNS = ["arabic", "english", "count", "share"]
+SPELLINGS_SCHEMA = {
+    "type": "object",
+    "required": ["version", "description", "columns", "spellings"],
+    "properties": {
+        "version": {"const": SPELLINGS_VERSION},
+        "columns": {"const": SPELLINGS_COLUMNS},
+        "description": {"type": "string", "pattern": "CC0"},
+        "spellings": {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {"pattern": "^[\u0621-\u064A]+$"},
+            "additionalProperties": {"type": "string", "minLength": 1, "pattern": "^[^\\s.,;:()0-9]+$"},
+        },
+    },
+}
 # Nested context windows, widest first: (letters to the left, letters to the right) of the letter.
 WINDOWS = {"w5": (2, 2), "w4": (1, 2), "w3": (1, 1), "r": (0, 1), "c": (0, 0)}
 LEVELS = tuple(WINDOWS)
@@ -119,16 +138,57 @@ def model() -> dict | None:
     return m
 
 
+def read_spellings(path) -> dict:
+    """The spelling table as a checked resource: {version, description, columns, spellings}."""
+    meta: dict[str, str] = {}
+    notes: list[str] = []
+    spellings: dict[str, str] = {}
+    columns = None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as err:
+        raise TranslitError(f"{path.name}: {err}") from None
+    for n, line in enumerate(lines, 1):
+        if line.startswith("#"):
+            key, _, value = line[1:].strip().partition(":")
+            meta[key.strip()] = value.strip()
+            notes.append(line[1:].strip())
+            continue
+        cells = line.split("\t")
+        if columns is None:
+            columns = cells
+            continue
+        if len(cells) != len(columns):
+            raise TranslitError(f"{path.name}:{n}: {len(cells)} cells, the header has {len(columns)}")
+        spellings[cells[0]] = cells[1]
+    version = int(meta["version"]) if meta.get("version", "").isdigit() else meta.get("version")
+    data = {"version": version, "description": " ".join(notes), "columns": columns, "spellings": spellings}
+    check(path.name, data, SPELLINGS_SCHEMA)
+    return data
+
+
+@lru_cache(maxsize=1)
+def spellings() -> dict[str, str]:
+    """Arabic token -> its dominant English spelling (Wikidata), empty when the table is not built."""
+    if not SPELLINGS_PATH.exists():
+        return {}
+    return read_spellings(SPELLINGS_PATH)["spellings"]
+
+
 def transliterate_token(token: str, m: dict) -> str:
-    """One normalised Arabic token in Latin letters: the known word, else the character model.
+    """One normalised Arabic token in Latin letters: the spelling table, else the model's known word,
+    else the character model.
 
     An unknown word with the article ال is rendered al- + the rest (Wikipedia style: al-Alimi); the
     character model, trained mostly on names without it, would fuse the article into the name.
     """
+    table = spellings()
+    if token in table:
+        return table[token]
     if token in m["words"]:
         return m["words"][token]
     if token.startswith("ال") and len(token) > 4:
-        rest = m["words"].get(token[2:]) or decode_token(token[2:], m)
+        rest = table.get(token[2:]) or m["words"].get(token[2:]) or decode_token(token[2:], m)
         return "al-" + rest if rest else ""
     return decode_token(token, m)
 
