@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from ..model import Doc, Entity, Mention, Span
 from ..pipeline import Options, register_stage
@@ -85,10 +85,26 @@ def hyphen_head(text: str, start: int) -> int:
     return i
 
 
+_STARTS: tuple = (None, 0, None)  # the words list last asked about, its length, and its starts (or None: unsorted)
+
+
+def word_starts(ws: list[Word]) -> list[int] | None:
+    """The start offsets of `ws`, or None when they are not in order; computed once per words list, not once
+    per span (issue 18: a list of every word built for each candidate made long articles quadratic)."""
+    global _STARTS
+    cache = _STARTS  # one read, so a thread running another article never gets its starts
+    if cache[0] is not ws or cache[1] != len(ws):
+        starts = [w.start for w in ws]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+        cache = _STARTS = (ws, len(ws), starts if ordered else None)
+    return cache[2]
+
+
 def word_index(doc: Doc, ws: list[Word], span: Span) -> int:
     """The index of the word a span starts in."""
     start = doc.normalized.from_original(span.start, span.end)[0]
-    return max(0, bisect_right([w.start for w in ws], start) - 1)
+    starts = word_starts(ws)
+    return max(0, bisect_right(starts if starts is not None else [w.start for w in ws], start) - 1)
 
 
 def merge_ner(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], mentions: list[Mention],
@@ -203,7 +219,10 @@ def link(doc: Doc, kb: KnowledgeBase, c: Candidate, ws: list[Word], countries: f
 def nationality_after(ws: list[Word], doc: Doc, span: Span) -> str | None:
     """The country of a nationality adjective right after the span (وزارة الخارجية الروسية)."""
     end = doc.normalized.from_original(span.start, span.end)[1]
-    for i, w in enumerate(ws):
+    starts = word_starts(ws)
+    first = bisect_left(starts, end) if starts is not None else 0  # words before it start before the end
+    for i in range(first, len(ws)):
+        w = ws[i]
         if w.start >= end:
             hit = nationality_at(ws, i) if w.start - end <= 1 else None
             return hit[0] if hit else None

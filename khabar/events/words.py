@@ -1,6 +1,7 @@
 """A sentence as a list of normalised words, with clitic-stripped bases for lookup."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..model import Doc, Sentence, Token
@@ -63,10 +64,33 @@ def bases(norm: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_STARTS: tuple = (None, 0, None)  # the token list last asked about, its length, and its starts (or None)
+
+
+def _token_starts(tokens: list[Token]) -> list[int] | None:
+    """Start offsets of `tokens` when they are in order (start and end), else None; computed once per token
+    list, so finding a sentence's tokens is a bisection, not a scan of the whole article (issue 18)."""
+    global _STARTS
+    cache = _STARTS  # one read, so a thread running another article never gets its starts
+    if cache[0] is not tokens or cache[1] != len(tokens):
+        starts = [t.start for t in tokens]
+        ordered = all(a.start <= b.start and a.end <= b.end and a.start <= a.end for a, b in zip(tokens, tokens[1:]))
+        cache = _STARTS = (tokens, len(tokens), starts if ordered else None)
+    return cache[2]
+
+
 def sentence_words(doc: Doc, sentence: Sentence, tokens: list[Token] | None = None) -> list[Word]:
     """The tokens of `sentence` as Words (tokens from the tokens layer, else whitespace-free runs)."""
-    toks = [t for t in (tokens if tokens is not None else doc.get("tokens", []))
-            if sentence.start <= t.start and t.end <= sentence.end]
+    every = tokens if tokens is not None else doc.get("tokens", [])
+    starts = _token_starts(every)
+    first = bisect_left(starts, sentence.start) if starts is not None else 0
+    toks = []
+    for k in range(first, len(every)):
+        t = every[k]
+        if starts is not None and t.start > sentence.end:
+            break  # in order: no later token ends inside the sentence
+        if sentence.start <= t.start and t.end <= sentence.end:
+            toks.append(t)
     words = []
     for i, t in enumerate(toks):
         norm = normalize(doc.text[t.start:t.end])

@@ -168,8 +168,16 @@ def _title_after(words: list[Word], i: int, wc: WordClasses, ends: list[int]) ->
 
 def _merge(people: list[Person]) -> list[Person]:
     """Give a shorter form's titles to the fullest name that contains it (صالحي -> علي أكبر صالحي)."""
-    for p in people:
-        for q in people:
-            if q is not p and set(p.keys) < set(q.keys):
-                q.titles.extend(p.titles)
+    # Only people holding every key of p can contain it: look them up by p's rarest key, in list order, rather
+    # than comparing every pair (issue 18: quadratic in the number of people of a long article).
+    sets = [frozenset(p.keys) for p in people]
+    holders: dict[str, list[int]] = {}
+    for j, ks in enumerate(sets):
+        for k in ks:
+            holders.setdefault(k, []).append(j)
+    for i, p in enumerate(people):
+        mine = sets[i]
+        for j in holders[min(mine, key=lambda k: len(holders[k]))] if mine else range(len(people)):
+            if people[j] is not p and mine < sets[j]:
+                people[j].titles.extend(p.titles)
     return people

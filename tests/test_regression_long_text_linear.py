@@ -1,0 +1,106 @@
+"""Issue 18: one long article cost more than linear in its length.
+
+Finding a sentence's tokens (events), the word a span starts in and the word after a span (entities) each
+scanned every token or word of the article once per sentence or span, and the quotes' name merge compared
+every pair of people. These tests count the list elements visited on the seed article and on the seed
+article twice over: doubling the text must roughly double the work (it quadrupled before), and the
+results must stay those of the plain scans. No clocks: the counts are deterministic.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+
+from khabar.entities.detect import words
+from khabar.entities.roles import nationality_at
+from khabar.entities.stage import nationality_after, word_index
+from khabar.events.words import sentence_words
+from khabar.model import Article, Span
+from khabar.pipeline import Options, Pipeline
+from khabar.quotes.resolve import Person, _merge
+
+from .helpers import seed_body
+
+
+class Counted(list):
+    """A list that counts the elements read from it, by index or by iteration."""
+
+    def __init__(self, items):
+        super().__init__(items)
+        self.visits = 0
+
+    def __getitem__(self, k):
+        got = super().__getitem__(k)
+        self.visits += len(got) if isinstance(k, slice) else 1
+        return got
+
+    def __iter__(self):
+        for x in super().__iter__():
+            self.visits += 1
+            yield x
+
+
+def _doc(copies: int):
+    text = "\n\n".join([seed_body()] * copies)
+    pipeline = Pipeline.build(Options(stages=("sentences.v1", "tokens.v1")))
+    return pipeline.run(Article(id="long", text=text, date=dt.date(2018, 1, 1)))
+
+
+def _sentence_work(copies: int) -> tuple[int, int, list]:
+    doc = _doc(copies)
+    tokens = Counted(doc.get("tokens"))
+    sentences = doc.get("sentences")
+    found = [[(w.start, w.end) for w in sentence_words(doc, s, tokens)] for s in sentences]
+    # the plain scan's answer
+    plain = [[(t.start, t.end) for t in list.__iter__(tokens) if s.start <= t.start and t.end <= s.end]
+             for s in sentences]
+    assert found == plain
+    return tokens.visits, len(sentences), found
+
+
+def test_sentence_tokens_work_grows_linearly():
+    one, n1, _ = _sentence_work(1)
+    two, n2, _ = _sentence_work(2)
+    assert n2 >= 2 * n1 > 2
+    assert two <= 2.5 * one, (one, two)
+
+
+def _plain_nationality_after(ws, doc, span):
+    end = doc.normalized.from_original(span.start, span.end)[1]
+    for i, w in enumerate(ws):
+        if w.start >= end:
+            hit = nationality_at(ws, i) if w.start - end <= 1 else None
+            return hit[0] if hit else None
+    return None
+
+
+def _entity_work(copies: int) -> int:
+    doc = _doc(copies)
+    plain_ws = words(doc)
+    ws = Counted(plain_ws)
+    spans = [Span(t.start, t.end) for t in doc.get("tokens") if t.kind == "word"]
+    for span in spans:
+        start = doc.normalized.from_original(span.start, span.end)[0]
+        assert word_index(doc, ws, span) == max(0, bisect_right([w.start for w in plain_ws], start) - 1)
+        assert nationality_after(ws, doc, span) == _plain_nationality_after(plain_ws, doc, span)
+    return ws.visits
+
+
+def test_span_word_lookups_grow_linearly():
+    one, two = _entity_work(1), _entity_work(2)
+    assert two <= 2.5 * one, (one, two)
+
+
+def test_name_merge_same_as_every_pair():
+    names = [("صالحي",), ("علي", "أكبر", "صالحي"), ("أكبر", "صالحي"), ("ظريف",), ("جواد", "ظريف"),
+             ("بوتين",), (), ("علي",)]
+
+    def people():
+        return [Person(Span(i, i + 1), keys, [(f"لقب{i}",)]) for i, keys in enumerate(names)]
+
+    plain = people()
+    for p in plain:
+        for q in plain:
+            if q is not p and set(p.keys) < set(q.keys):
+                q.titles.extend(p.titles)
+    assert [p.titles for p in _merge(people())] == [p.titles for p in plain]
