@@ -28,6 +28,10 @@ class Options:
     date: dt.date | None = None  # overrides every article's publication date
     stages: tuple[str, ...] | None = None  # None: the default pipeline
     resources: dict = field(default_factory=dict, hash=False, compare=False)
+    # BLAS threads per process (numpy matmuls in the NER neural pass). One per
+    # worker: with more, OpenBLAS spins on every core and slows beside other
+    # busy processes. None leaves the BLAS library's own setting.
+    blas_threads: int | None = 1
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,7 @@ class Pipeline:
     def __init__(self, specs: list[StageSpec], options: Options):
         self.specs = specs
         self.options = options
+        limit_blas_threads(options.blas_threads)
         self._fns = [spec.factory(options) for spec in specs]
 
     @classmethod
@@ -152,6 +157,15 @@ class Pipeline:
                 yield Outcome(article, doc=self.run(article))
             except StageError as err:
                 yield Outcome(article, error=err)
+
+
+def limit_blas_threads(threads: int | None) -> None:
+    """Cap this process's BLAS thread pools (applied when a pipeline is built, so in every worker)."""
+    if threads is None:
+        return
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=threads, user_api="blas")
 
 
 def _with_date(article: Article, date: dt.date) -> Article:
