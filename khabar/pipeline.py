@@ -116,8 +116,8 @@ class Pipeline:
     def __init__(self, specs: list[StageSpec], options: Options):
         self.specs = specs
         self.options = options
-        limit_blas_threads(options.blas_threads)
         self._fns = [spec.factory(options) for spec in specs]
+        limit_blas_threads(options.blas_threads)  # after the factories: they load the libraries to cap
 
     @classmethod
     def build(cls, options: Options | None = None) -> "Pipeline":
@@ -163,6 +163,7 @@ def limit_blas_threads(threads: int | None) -> None:
     """Cap this process's BLAS thread pools (applied when a pipeline is built, so in every worker)."""
     if threads is None:
         return
+    import numpy  # noqa: F401  threadpoolctl caps only the BLAS libraries already loaded
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(limits=threads, user_api="blas")
