@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import Connection
 
 from ..store import Store, queries, searchtext
+from ..store.errors import QueryError
 from ..store.filters import Filters
 from . import highlight, svg
 from .deps import TEXT, Page, article_filters, connection, event_filters, page, quote_filters, store
@@ -88,8 +89,16 @@ def home(request: Request, s: Store = Depends(store), conn: Connection = Depends
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = Query("", **TEXT), f: Filters = Depends(article_filters),
                 p: Page = Depends(page), s: Store = Depends(store), conn: Connection = Depends(connection)):
-    found = queries.search(conn, s.fts, f.with_(q=q), p.limit, p.offset) if q.strip() else None
-    return render(request, "search.html", q=q, found=found, filters=f, facets=queries.facets(conn))
+    found, wordless = _search_or_none(conn, s, f.with_(q=q), p) if q.strip() else (None, False)
+    return render(request, "search.html", q=q, found=found, wordless=wordless, filters=f, facets=queries.facets(conn))
+
+
+def _search_or_none(conn: Connection, s: Store, f: Filters, p: Page) -> tuple[dict | None, bool]:
+    """The search's results, or (None, True) for a query with no words: a person typing `*` expects "no results"."""
+    try:
+        return queries.search(conn, s.fts, f, p.limit, p.offset), False
+    except QueryError:
+        return None, True
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)

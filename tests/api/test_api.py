@@ -133,3 +133,11 @@ def test_html_pages_render_rtl_with_highlights(client):
     assert 'id="events-per-day"' in client.get("/ui/events").text
     assert 'id="actor-graph"' in client.get("/ui/graph").text
     assert client.get("/", follow_redirects=False).headers["location"] == "/ui/"
+
+
+def test_regression_star_query_says_no_results(client):
+    page = client.get("/ui/search", params={"q": "*"})
+    assert page.status_code == 200
+    assert "لا نتائج" in page.text and "لا كلمات يُبحث عنها" in page.text
+    words = client.get("/ui/search", params={"q": "محادثات"})
+    assert words.status_code == 200 and "لا كلمات يُبحث عنها" not in words.text
