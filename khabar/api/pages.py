@@ -14,6 +14,7 @@ from ..store import Store, queries, searchtext
 from ..store.errors import QueryError
 from ..store.filters import Filters
 from . import highlight, svg
+from .paging import pager
 from .deps import TEXT, Page, article_filters, connection, event_filters, page, quote_filters, store
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -75,6 +76,13 @@ def render(request: Request, name: str, status_code: int = 200, **context) -> HT
     return templates.TemplateResponse(request, name, context, status_code=status_code)
 
 
+def page_of(request: Request, found: dict | None, p: Page):
+    """The pager under a list page's results; None when there are none."""
+    if not found:
+        return None
+    return pager(request.url.path, request.query_params, found["total"], p.limit, p.offset)
+
+
 @root.get("/")
 def home_redirect() -> RedirectResponse:
     return RedirectResponse("/ui/", status_code=307)
@@ -90,7 +98,8 @@ def home(request: Request, s: Store = Depends(store), conn: Connection = Depends
 def search_page(request: Request, q: str = Query("", **TEXT), f: Filters = Depends(article_filters),
                 p: Page = Depends(page), s: Store = Depends(store), conn: Connection = Depends(connection)):
     found, wordless = _search_or_none(conn, s, f.with_(q=q), p) if q.strip() else (None, False)
-    return render(request, "search.html", q=q, found=found, wordless=wordless, filters=f, facets=queries.facets(conn))
+    return render(request, "search.html", q=q, found=found, wordless=wordless, filters=f, facets=queries.facets(conn),
+                  pager=page_of(request, found, p))
 
 
 def _search_or_none(conn: Connection, s: Store, f: Filters, p: Page) -> tuple[dict | None, bool]:
@@ -115,7 +124,7 @@ def article_page(request: Request, article_id: str, q: str = Query("", **TEXT), 
 def entities_page(request: Request, q: str = Query("", **TEXT), type: str | None = Query(None, pattern=r"^(PER|ORG|GPE|LOC)?$"),
                   p: Page = Depends(page), conn: Connection = Depends(connection)):
     found = queries.list_entities(conn, q or None, type or None, p.limit, p.offset)
-    return render(request, "entities.html", q=q, type=type, found=found)
+    return render(request, "entities.html", q=q, type=type, found=found, pager=page_of(request, found, p))
 
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
@@ -126,16 +135,18 @@ def entity_page(request: Request, entity_id: str, conn: Connection = Depends(con
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(request: Request, f: Filters = Depends(quote_filters), p: Page = Depends(page),
                 conn: Connection = Depends(connection)):
-    return render(request, "quotes.html", found=queries.list_quotes(conn, f, limit=p.limit, offset=p.offset),
-                  filters=f, facets=queries.facets(conn))
+    found = queries.list_quotes(conn, f, limit=p.limit, offset=p.offset)
+    return render(request, "quotes.html", found=found, filters=f, facets=queries.facets(conn),
+                  pager=page_of(request, found, p))
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, f: Filters = Depends(event_filters), p: Page = Depends(page),
                 conn: Connection = Depends(connection)):
     days = queries.events_per_day(conn, f)
-    return render(request, "events.html", found=queries.list_events(conn, f, limit=p.limit, offset=p.offset),
-                  filters=f, facets=queries.facets(conn), bars=svg.bars(days), days=days)
+    found = queries.list_events(conn, f, limit=p.limit, offset=p.offset)
+    return render(request, "events.html", found=found, filters=f, facets=queries.facets(conn), bars=svg.bars(days),
+                  days=days, pager=page_of(request, found, p))
 
 
 @router.get("/graph", response_class=HTMLResponse)
