@@ -13,7 +13,7 @@ from sqlalchemy import Connection
 from ..store import Store, queries, searchtext
 from ..store.errors import QueryError
 from ..store.filters import Filters
-from . import highlight, svg
+from . import highlight, labels, svg
 from .paging import pager
 from .deps import TEXT, Page, article_filters, connection, event_filters, page, quote_filters, store
 
@@ -60,8 +60,8 @@ def make_templates() -> Jinja2Templates:
     # Autoescape everything: article text, titles and names come from the web.
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True),
                       finalize=display_text)
-    env.globals.update(entity_href=entity_href, article_href=article_href, type_ar=highlight.TYPE_AR,
-                       kind_ar=highlight.KIND_AR)
+    env.globals.update(entity_href=entity_href, article_href=article_href, label=labels.label, arabic=labels.arabic,
+                       ltr=labels.ltr)
     env.filters["safe_url"] = safe_url
     env.filters["qs"] = lambda d: urlencode({k: v for k, v in d.items() if v not in (None, "")})
     return Jinja2Templates(env=env)
