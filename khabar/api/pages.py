@@ -135,7 +135,7 @@ def entity_page(request: Request, entity_id: str, conn: Connection = Depends(con
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(request: Request, f: Filters = Depends(quote_filters), p: Page = Depends(page),
                 conn: Connection = Depends(connection)):
-    found = queries.list_quotes(conn, f, limit=p.limit, offset=p.offset)
+    found = queries.list_quotes(conn, f, limit=p.limit, offset=p.offset, grouped=True)
     return render(request, "quotes.html", found=found, filters=f, facets=queries.facets(conn),
                   pager=page_of(request, found, p))
 

@@ -174,7 +174,8 @@ def get_entity(conn: Connection, entity_id: str, limit: int = 200) -> dict:
     info["roles"] = _dicts(conn.execute(
         select(rel.c.role, rel.c.type, func.count().label("n")).where(rel.c.subject_entity == entity_id, rel.c.role.is_not(None))
         .group_by(rel.c.role, rel.c.type).order_by(func.count().desc())))
-    info["quotes"] = list_quotes(conn, Filters(), speaker_entity=entity_id, limit=limit, ascending=True)["items"]
+    info["quotes"] = list_quotes(conn, Filters(), speaker_entity=entity_id, limit=limit, ascending=True,
+                                 grouped=True)["items"]
     info["events"] = list_events(conn, Filters(), entity_id=entity_id, limit=limit)["items"]
     info["cooccurring"] = cooccurring(conn, entity_id)
     info["articles"] = _dicts(conn.execute(
@@ -202,10 +203,8 @@ QUOTE_COLS = (qt.c.id, qt.c.article_id, qt.c.kind, qt.c.text, qt.c.start, qt.c.e
               qt.c.cue_text, a.c.title, a.c.source)
 
 
-def list_quotes(conn: Connection, f: Filters, speaker_entity: str | None = None, limit: int = 50, offset: int = 0,
-                ascending: bool = False) -> dict:
-    """Quotes by speaker, words, channel and date range; a profile asks for one entity's, oldest first."""
-    day = quote_date()
+def quote_conditions(f: Filters, speaker_entity: str | None = None) -> list:
+    """The where-clauses of a quote list: speaker, words, channel, source and date range."""
     conds = []
     if speaker_entity:
         conds.append(qt.c.speaker_entity == speaker_entity)
@@ -215,12 +214,33 @@ def list_quotes(conn: Connection, f: Filters, speaker_entity: str | None = None,
         conds.append(_terms_in(qt.c.search_text, fts_mod.query_terms(f.q)))
     if f.channel:
         conds.append(qt.c.channel == f.channel)
-    conds += source_and_dates(f, day)
-    base = select(func.count()).select_from(qt.join(a, a.c.id == qt.c.article_id)).where(*conds)
+    return conds + source_and_dates(f, quote_date())
+
+
+def statements(conds: list):
+    """One row per statement: the same words (search text) from the same speaker, with its first quote's id and
+    the number of articles that carry it, so wire copies of one statement read as one row."""
+    speaker = func.coalesce(qt.c.speaker_entity, qt.c.speaker_norm, "")
+    return (select(func.min(qt.c.id).label("id"), func.count(qt.c.article_id.distinct()).label("articles"))
+            .select_from(qt.join(a, a.c.id == qt.c.article_id)).where(*conds)
+            .group_by(speaker, qt.c.search_text).subquery("statements"))
+
+
+def list_quotes(conn: Connection, f: Filters, speaker_entity: str | None = None, limit: int = 50, offset: int = 0,
+                ascending: bool = False, grouped: bool = False) -> dict:
+    """Quotes by speaker, words, channel and date range, newest first (a profile asks for oldest first);
+    `grouped`: one row per statement, with how many articles carry it."""
+    day = quote_date()
+    conds = quote_conditions(f, speaker_entity)
     order = (day.asc(), qt.c.id) if ascending else (day.desc(), qt.c.id)
-    rows = conn.execute(select(*QUOTE_COLS, day.label("date")).join(a, a.c.id == qt.c.article_id).where(*conds)
-                        .order_by(*order).limit(limit).offset(offset))
-    return {"total": conn.scalar(base), "items": _dicts(rows)}
+    if grouped:
+        g = statements(conds)
+        total = conn.scalar(select(func.count()).select_from(g))
+        stmt = select(*QUOTE_COLS, day.label("date"), g.c.articles).join(a, a.c.id == qt.c.article_id).join(g, g.c.id == qt.c.id)
+    else:
+        total = conn.scalar(select(func.count()).select_from(qt.join(a, a.c.id == qt.c.article_id)).where(*conds))
+        stmt = select(*QUOTE_COLS, day.label("date")).join(a, a.c.id == qt.c.article_id).where(*conds)
+    return {"total": total, "items": _dicts(conn.execute(stmt.order_by(*order).limit(limit).offset(offset)))}
 
 
 def event_day():

@@ -141,3 +141,11 @@ def test_regression_star_query_says_no_results(client):
     assert "لا نتائج" in page.text and "لا كلمات يُبحث عنها" in page.text
     words = client.get("/ui/search", params={"q": "محادثات"})
     assert words.status_code == 200 and "لا كلمات يُبحث عنها" not in words.text
+
+
+def test_quotes_grouped_by_statement_count_their_articles(client):
+    every = client.get("/quotes").json()
+    grouped = client.get("/quotes", params={"group": "true"}).json()
+    assert grouped["total"] <= every["total"] and grouped["total"] > 0
+    assert all(q["articles"] >= 1 for q in grouped["items"])
+    assert "articles" not in every["items"][0]
