@@ -15,6 +15,7 @@ from ..store.errors import QueryError
 from ..store.filters import Filters
 from . import highlight, labels, svg
 from .paging import pager
+from .window import LIST_ROWS, PAGE_CHARS, Window, clip, window
 from .deps import TEXT, Page, article_filters, connection, event_filters, page, quote_filters, store
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -111,13 +112,29 @@ def _search_or_none(conn: Connection, s: Store, f: Filters, p: Page) -> tuple[di
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: str, q: str = Query("", **TEXT), conn: Connection = Depends(connection)):
+def article_page(request: Request, article_id: str, q: str = Query("", **TEXT),
+                 start: int = Query(0, ge=0, le=100_000_000, alias="from"), conn: Connection = Depends(connection)):
     data = queries.get_article(conn, article_id)
     record = data["record"]
-    hits = searchtext.hits(record["text"], searchtext.terms(q)) if q.strip() else []
-    marks = highlight.article_marks(record, data["entity_ids"], entity_href, hits)
-    return render(request, "article.html", a=data, r=record, q=q,
-                  nodes=highlight.nest(record["text"], marks))
+    w = window(record["text"], start)
+    hits = _hits_in(record["text"], w, q)
+    marks = clip(highlight.article_marks(record, data["entity_ids"], entity_href, hits), w)
+    return render(request, "article.html", a=data, r=record, q=q, w=w, rows=LIST_ROWS,
+                  nodes=highlight.nest(record["text"], marks, w.start, w.end),
+                  more=_article_link(article_id, q, w.end) if w.end < w.length else None,
+                  back=_article_link(article_id, q, max(0, w.start - PAGE_CHARS)) if w.start else None)
+
+
+def _hits_in(text: str, w: Window, q: str) -> list[tuple[int, int]]:
+    """The search word's spans on this page only: tokenising a giant article for one page was most of its cost."""
+    if not q.strip():
+        return []
+    return [(s + w.start, e + w.start) for s, e in searchtext.hits(text[w.start:w.end], searchtext.terms(q))]
+
+
+def _article_link(article_id: str, q: str, start: int) -> str:
+    params = {k: v for k, v in (("q", q), ("from", start)) if v}
+    return article_href(article_id) + ("?" + urlencode(params) if params else "")
 
 
 @router.get("/entities", response_class=HTMLResponse)

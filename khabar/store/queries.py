@@ -90,7 +90,9 @@ def search(conn: Connection, backend: fts_mod.FullText, f: Filters, limit: int =
     m = backend.match(terms)
     conds = article_conditions(f)
     total = conn.scalar(select(func.count()).select_from(a.join(m, m.c.pk == a.c.pk)).where(*conds))
-    cols = [*ARTICLE_BRIEF, m.c.rank] + ([a.c.text] if snippets else [])
+    # A snippet is read from the head of the text: a 1.2M-character article must not be read whole per search.
+    head = func.substr(a.c.text, 1, searchtext.SNIPPET_SCAN).label("text")
+    cols = [*ARTICLE_BRIEF, m.c.rank] + ([head] if snippets else [])
     rows = _dicts(conn.execute(select(*cols).join(m, m.c.pk == a.c.pk).where(*conds)
                                .order_by(m.c.rank, a.c.id).limit(limit).offset(offset)))
     if snippets:

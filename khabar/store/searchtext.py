@@ -12,6 +12,7 @@ from ..text.normalize import normalize
 from ..text.tokens import tokenize
 
 INDEXED_KINDS = ("word", "number", "latin")
+SNIPPET_SCAN = 50_000  # characters of an article a search snippet looks at: its first hit is almost always there
 
 
 def token_term(text: str, token: Token) -> str | None:
