@@ -37,16 +37,36 @@ def _day(d) -> str | None:
 
 # ---- matching people and entities ----------------------------------------------------------
 
+MAX_SPELLINGS = 16  # spellings of a multi-word name tried at once (each word's variants multiply)
+
+
+def name_keys(value: str) -> list[str]:
+    """The lookup keys of a name in all its folded spellings: ترمب also as ترامب, ترومب."""
+    keys = [""]
+    for word in name_key(value).split():
+        keys = [f"{k} {s}".strip() for k in keys for s in searchtext.spellings(word)][:MAX_SPELLINGS]
+    return keys
+
+
+def _names_word(col, key: str):
+    """`col` (a normalised name) is `key` or holds it as whole words: ترامب matches دونالد ترامب."""
+    return or_(col == key, col.startswith(key + " ", autoescape=True), col.endswith(" " + key, autoescape=True),
+               col.contains(f" {key} ", autoescape=True))
+
+
 def entity_ids_matching(value: str):
-    """Store entity ids whose id, KB id, Arabic name or English name is `value`."""
-    return select(ent.c.id).where(or_(ent.c.id == value, ent.c.kb_id == value, ent.c.name_norm == name_key(value),
-                                      func.lower(ent.c.name_en) == value.lower()))
+    """Store entity ids whose id or KB id is `value`, whose English name is it, or whose Arabic name holds it as
+    whole words in any spelling of the name (entity=ترمب finds دونالد ترامب)."""
+    keys = name_keys(value)
+    return select(ent.c.id).where(or_(ent.c.id == value, ent.c.kb_id == value, func.lower(ent.c.name_en) == value.lower(),
+                                      *(_names_word(ent.c.name_norm, k) for k in keys if k)))
 
 
 def speaker_matches(value: str):
-    """A quote whose speaker is `value`: a store entity, or a name containing it (دميترييف finds كيريل دميترييف)."""
+    """A quote whose speaker is `value`: a store entity, or a name containing it in any spelling
+    (دميترييف finds كيريل دميترييف, ترمب finds ترامب)."""
     return or_(qt.c.speaker_entity.in_(entity_ids_matching(value)),
-               qt.c.speaker_norm.contains(name_key(value), autoescape=True),
+               *(qt.c.speaker_norm.contains(k, autoescape=True) for k in name_keys(value) if k),
                func.lower(qt.c.speaker_name_en).contains(value.lower(), autoescape=True))
 
 

@@ -5,9 +5,11 @@ A word is indexed by its stem only, so والمحادثات (و+ال+محادث�
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from ..model import Token
+from ..resources import read_lines
 from ..text.normalize import normalize
 from ..text.tokens import tokenize
 
@@ -15,11 +17,40 @@ INDEXED_KINDS = ("word", "number", "latin")
 SNIPPET_SCAN = 50_000  # characters of an article a search snippet looks at: its first hit is almost always there
 
 
+@lru_cache(maxsize=1)
+def name_folds() -> dict[str, str]:
+    """Spelling variant -> the one term of its name (ترمب -> ترامب), from data/text/name-folds.tsv."""
+    return dict(line.split("\t") for line in read_lines("text/name-folds.tsv"))
+
+
+@lru_cache(maxsize=1)
+def fold_groups() -> dict[str, tuple[str, ...]]:
+    """Term -> every spelling folded into it, the term first."""
+    groups: dict[str, list[str]] = {}
+    for variant, term in name_folds().items():
+        groups.setdefault(term, [term]).append(variant)
+    return {term: tuple(spellings) for term, spellings in groups.items()}
+
+
+def spellings(word: str) -> tuple[str, ...]:
+    """The normalised spellings of one name word that mean the same name (ترمب: ترمب, ترامب, ترومب)."""
+    word = normalize(word)
+    if word.startswith("ال") and len(word) > 4:
+        return tuple("ال" + s for s in spellings(word[2:]))
+    group = fold_groups().get(fold(word), ())
+    return (word, *(s for s in group if s != word))
+
+
+def fold(term: str) -> str:
+    """The term a name's spelling variants share, so ترمب finds ترامب; other terms are unchanged."""
+    return name_folds().get(term, term)
+
+
 def token_term(text: str, token: Token) -> str | None:
-    """The indexed term of one token: the normalised stem of a word, the lower-cased form of the rest."""
+    """The indexed term of one token: the normalised, name-folded stem of a word, the lower-cased form of the rest."""
     if token.kind == "word":
         stem = token.stem
-        return normalize(text[stem.start:stem.end]) or None
+        return fold(normalize(text[stem.start:stem.end])) or None
     if token.kind in ("number", "latin"):
         return normalize(text[token.start:token.end]).lower() or None
     return None

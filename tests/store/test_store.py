@@ -35,7 +35,7 @@ def test_migrations_apply_once_and_idempotently(db_url):
     for _ in range(3):
         with open_store(StoreOptions(db=db_url)) as s, s.engine.connect() as conn:
             versions = list(conn.scalars(select(schema.schema_migrations.c.version).order_by(schema.schema_migrations.c.version)))
-    assert versions == [1, 2, 3]
+    assert versions == [1, 2, 3, 4]
 
 
 def test_ingest_stores_every_article_and_a_rerun_is_a_noop(store):
