@@ -100,7 +100,7 @@ def search_page(request: Request, q: str = Query("", **TEXT), f: Filters = Depen
                 p: Page = Depends(page), s: Store = Depends(store), conn: Connection = Depends(connection)):
     found, wordless = _search_or_none(conn, s, f.with_(q=q), p) if q.strip() else (None, False)
     return render(request, "search.html", q=q, found=found, wordless=wordless, filters=f, facets=queries.facets(conn),
-                  pager=page_of(request, found, p))
+                  pager=page_of(request, found, p), names=queries.known_names(conn))
 
 
 def _search_or_none(conn: Connection, s: Store, f: Filters, p: Page) -> tuple[dict | None, bool]:

@@ -45,6 +45,12 @@ def entities(q: str | None = Query(None, **TEXT), type: str | None = Query(None,
     return queries.list_entities(conn, q or None, type, p.limit, p.offset)
 
 
+@router.get("/suggest", tags=["entities"], summary="Autocomplete: entities whose name holds these letters, any spelling")
+def suggest(q: str = Query(..., min_length=1, **TEXT), type: str | None = Query(None, pattern=r"^(PER|ORG|GPE|LOC)$"),
+            conn: Connection = Depends(connection)) -> dict[str, Any]:
+    return {"query": q, "items": queries.list_entities(conn, q, type, limit=10)["items"]}
+
+
 @router.get("/entities/{entity_id:path}", tags=["entities"],
             summary="An entity: aliases, roles, quote timeline, events, co-occurring entities")
 def entity(entity_id: str, conn: Connection = Depends(connection)) -> dict[str, Any]:

@@ -169,7 +169,7 @@ def list_entities(conn: Connection, q: str | None = None, type_: str | None = No
     n_articles = articles_naming(ent.c.id).label("articles")
     conds = []
     if q:
-        conds.append(or_(ent.c.name_norm.contains(name_key(q), autoescape=True),
+        conds.append(or_(*(ent.c.name_norm.contains(k, autoescape=True) for k in name_keys(q) if k),
                          func.lower(ent.c.name_en).contains(q.lower(), autoescape=True), ent.c.kb_id == q))
     if type_:
         conds.append(ent.c.type == type_)
@@ -177,6 +177,13 @@ def list_entities(conn: Connection, q: str | None = None, type_: str | None = No
     stmt = (select(ent.c.id, ent.c.name, ent.c.name_en, ent.c.type, ent.c.kb_id, n_articles).where(*conds)
             .order_by(n_articles.desc(), ent.c.id).limit(limit).offset(offset))
     return {"total": total, "items": _dicts(conn.execute(stmt))}
+
+
+def known_names(conn: Connection, limit: int = 300) -> list[str]:
+    """Names of the KB-linked entities, most-mentioned first: what the filters' autocomplete offers."""
+    n_articles = articles_naming(ent.c.id)
+    return list(conn.scalars(select(ent.c.name).where(ent.c.kb_id.is_not(None))
+                             .order_by(n_articles.desc(), ent.c.id).limit(limit)))
 
 
 def quote_date():

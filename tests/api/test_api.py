@@ -149,3 +149,10 @@ def test_quotes_grouped_by_statement_count_their_articles(client):
     assert grouped["total"] <= every["total"] and grouped["total"] > 0
     assert all(q["articles"] >= 1 for q in grouped["items"])
     assert "articles" not in every["items"][0]
+
+
+def test_suggest_offers_entities_in_any_spelling(client):
+    names = {e["name"] for e in client.get("/suggest", params={"q": "ديمترييف"}).json()["items"]}
+    assert "كيريل دميترييف" in names
+    page = client.get("/ui/search").text
+    assert '<datalist id="known-names">' in page and '<option value="كيريل دميترييف">' in page
