@@ -12,7 +12,7 @@ import datetime as dt
 from bisect import bisect_right
 
 from khabar.entities.detect import words
-from khabar.entities.roles import nationality_at
+from khabar.resources.nationalities import nationality_at
 from khabar.entities.stage import nationality_after, word_index
 from khabar.events.words import sentence_words
 from khabar.model import Article, Span

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from ..model import Doc, Span
 from .detect import Candidate, Word, is_common_word
 from .kb import KBEntity
-from .names import clitic_variants
+from ..text.clitics import name_variants
 
 
 @dataclass
@@ -100,7 +100,7 @@ def add_name_part_mentions(doc: Doc, clusters: list[Cluster], ws: list[Word], ta
             if len(word) >= 3 and not is_common_word(word):
                 parts.setdefault(word, []).append(c)
     for w in ws:
-        for prefix, form in clitic_variants(w.text):
+        for prefix, form in name_variants(w.text):
             owners = parts.get(form)
             if not owners or len(owners) != 1:
                 continue

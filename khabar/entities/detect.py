@@ -9,7 +9,7 @@ from ..model import Doc, Span
 from ..resources import read_lines
 from .kb import KBEntity, KnowledgeBase
 from .lexicons import alias_rules
-from .names import clitic_variants
+from ..text.clitics import name_variants
 
 _WORD = re.compile(r"[^\W_]+")
 # A word seen this often in news that is not a known name is a common word: no fuzzy matching for it.
@@ -69,7 +69,7 @@ def match_at(kb: KnowledgeBase, ws: list[Word], i: int, text: str = "") -> tuple
         rest = tuple(w.text for w in ws[i + 1:i + n])
         if not adjacent(ws, i, n, text):
             continue
-        for prefix, first in clitic_variants(ws[i].text):
+        for prefix, first in name_variants(ws[i].text):
             key = (first, *rest)
             found = kb.lookup(key)
             if found:

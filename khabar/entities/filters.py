@@ -12,8 +12,10 @@ from functools import lru_cache
 from ..model import Mention, Span
 from ..resources import load_yaml
 from .detect import Candidate, Word, is_common_word, name_words, word_counts
-from .lexicons import alias_rules, nationality_forms, needs_ner, role_phrases
-from .names import clitic_variants, name_tokens
+from ..resources.nationalities import nationality_forms
+from ..text.clitics import name_variants
+from ..text.names import name_tokens
+from .lexicons import alias_rules, needs_ner, role_phrases
 from .translit import model as translit_model
 
 FILTERS_SCHEMA = {
@@ -92,14 +94,14 @@ def in_event_name(ws: list[Word], i: int) -> bool:
     """True when word i follows an event head (كأس فرنسا، دوري أبطال أوروبا)."""
     heads = filters().event_heads
     back = ws[max(0, i - 2):i]
-    return any(form in heads for w in back for _, form in clitic_variants(w.text))
+    return any(form in heads for w in back for _, form in name_variants(w.text))
 
 
 def word_forms(ws: list[Word]) -> Counter:
     """How often each word occurs in the document, with and without its clitics."""
     out: Counter = Counter()
     for w in ws:
-        out.update({form for _, form in clitic_variants(w.text)})
+        out.update({form for _, form in name_variants(w.text)})
     return out
 
 

@@ -15,9 +15,9 @@ from functools import lru_cache
 from ..model import Doc, Span
 from .detect import Candidate, Word, adjacent
 from .kb import KBEntity, KnowledgeBase
-from .lexicons import nationality_forms
-from .names import clitic_variants, name_tokens
-from .roles import nationality_at
+from ..resources.nationalities import nationality_at, nationality_forms
+from ..text.clitics import name_variants
+from ..text.names import name_tokens
 
 # A bare key of one word (الحكومة، الجيش، الخارجية) is a common noun as often as a name: left out.
 MIN_BARE_WORDS, MAX_BARE_WORDS = 2, 4
@@ -73,7 +73,7 @@ def _bare_at(index: dict, ws: list[Word], i: int, text: str) -> tuple[int, int, 
         if not adjacent(ws, i, n, text):
             continue
         rest = tuple(w.text for w in ws[i + 1:i + n])
-        for prefix, first in clitic_variants(ws[i].text):
+        for prefix, first in name_variants(ws[i].text):
             if (first, *rest) in index:
                 return n, prefix, (first, *rest)
     return None

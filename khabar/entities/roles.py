@@ -8,8 +8,9 @@ from functools import lru_cache
 from ..model import Doc, Span
 from .detect import Word, words
 from .kb import KBEntity, KnowledgeBase
-from .lexicons import RolePhrase, nationality_forms, role_phrases
-from .names import clitic_variants
+from ..resources.nationalities import nationality_at
+from ..text.clitics import name_variants
+from .lexicons import RolePhrase, role_phrases
 
 
 @dataclass(frozen=True)
@@ -20,16 +21,6 @@ class RoleMention:
     role: str
     org: str
     end_word: int  # index of the word after the phrase
-
-
-def nationality_at(ws: list[Word], i: int) -> tuple[str, int] | None:
-    """(country code, words used) of a nationality adjective at word i."""
-    forms = nationality_forms()
-    for n in (2, 1):
-        key = tuple(w.text for w in ws[i:i + n])
-        if len(key) == n and key in forms:
-            return forms[key], n
-    return None
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +35,7 @@ def _phrases_by_first_token() -> dict[str, list[tuple[int, RolePhrase]]]:
 def role_at(ws: list[Word], i: int) -> tuple[str, str, int] | None:
     """(role, org, words used) of a role phrase starting at word i, clitics allowed on its first word."""
     index = _phrases_by_first_token()
-    candidates = sorted({hit for _, form in clitic_variants(ws[i].text) for hit in index.get(form, ())},
+    candidates = sorted({hit for _, form in name_variants(ws[i].text) for hit in index.get(form, ())},
                         key=lambda hit: hit[0])
     for _, phrase in candidates:
         n = len(phrase.tokens)
@@ -68,7 +59,7 @@ def role_mentions(doc: Doc, ws: list[Word] | None = None) -> list[RoleMention]:
             i += 1
             continue
         role, org, n = hit
-        prefix = next((p for p, f in clitic_variants(ws[i].text) if f == _first_token(role, org, ws, i)), 0)
+        prefix = next((p for p, f in name_variants(ws[i].text) if f == _first_token(role, org, ws, i)), 0)
         out.append(RoleMention(doc.normalized.to_original(ws[i].start + prefix, ws[i + n - 1].end), role, org, i + n))
         i += n
     return out
@@ -77,7 +68,7 @@ def role_mentions(doc: Doc, ws: list[Word] | None = None) -> list[RoleMention]:
 def _first_token(role: str, org: str, ws: list[Word], i: int) -> str:
     for phrase in role_phrases():
         if phrase.role == role and (phrase.org in (None, org)) and \
-                any(f == phrase.tokens[0] for _, f in clitic_variants(ws[i].text)):
+                any(f == phrase.tokens[0] for _, f in name_variants(ws[i].text)):
             return phrase.tokens[0]
     return ws[i].text
 

@@ -11,11 +11,14 @@ from .detect import Candidate, Word, kb_candidates, name_candidates, words
 from .filters import (admit_unlinked, extension_ok, filters, fuzzy_allowed, in_event_name, is_nationality,
                       risky_kb, supported, word_forms)
 from .institutions import bare_institutions
-from .kb import KBEntity, KnowledgeBase, kb_for
+from ..resources.kb import kb_for
+from ..resources.nationalities import nationality_at
+from ..text.clitics import name_variants
+from ..text.names import name_tokens
+from .kb import KBEntity, KnowledgeBase
 from .lexicons import alias_rules
 from .linking import Context, choose, nil_id
-from .names import clitic_variants, name_tokens
-from .roles import holder, nationality_at, role_mentions
+from .roles import holder, role_mentions
 from .translit import transliterate
 
 STAGE_ID = "entities.v1"
@@ -160,7 +163,7 @@ def ner_candidate(doc: Doc, kb: KnowledgeBase, m: Mention) -> Candidate:
     key = name_tokens(text)
     prefix = 0
     if key:
-        for p, form in clitic_variants(key[0]):
+        for p, form in name_variants(key[0]):
             if kb.lookup((form, *key[1:])) or (p and len(form) >= 3 and form.startswith("ال")):
                 prefix, key = p, (form, *key[1:])
                 break

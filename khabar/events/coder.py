@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..entities.names import name_tokens
 from ..model import Argument, Doc, Event, Quote, Relation, Sentence, Span, Timex
-from ..relations.patterns import cues
+from ..resources.relation_cues import cues
+from ..text.names import name_tokens
 from ..text.normalize import normalize
 from ..text.sentences import quoted_regions
 from .actors import ActorLexicon, actor_lexicon

@@ -4,9 +4,9 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..entities.detect import Word, words
-from ..entities.kb import kb_for
 from ..model import Doc, Entity, Relation
 from ..pipeline import Options, register_stage
+from ..resources.kb import kb_for
 from .patterns import MAX_GAP_WORDS, cue_at, cues, title_country
 
 STAGE_ID = "relations.v1"
