@@ -31,10 +31,10 @@ def _by_first_token(table: tuple[Cue, ...]) -> dict[str, list[Cue]]:
 def cue_at(ws: Sequence, i: int, table: list[Cue]) -> tuple[Cue, int, bool] | None:
     """(cue, words used, possessive) of a cue starting at word i; a clitic on the first word is allowed."""
     index = _by_first_token(tuple(table))
-    candidates = [(form, cue) for _, form in name_variants(ws[i].text) for cue in index.get(form, ())]
+    candidates = [(form, cue) for _, form in name_variants(ws[i].norm) for cue in index.get(form, ())]
     for cue in sorted({c for _, c in candidates}, key=table.index):
         n = len(cue.tokens)
-        if i + n > len(ws) or tuple(w.text for w in ws[i + 1:i + n]) != cue.tokens[1:]:
+        if i + n > len(ws) or tuple(w.norm for w in ws[i + 1:i + n]) != cue.tokens[1:]:
             continue
         forms = [form for form, c in candidates if c is cue]
         if cue.tokens[0] in forms:
@@ -48,10 +48,10 @@ def title_country(ws: Sequence, i: int) -> tuple[Cue, str, int] | None:
     """(title cue, country code, words used) of `وزير الخارجية الإيراني` at word i."""
     table = titles()
     index = _by_first_token(tuple(table))
-    found = {cue for _, form in name_variants(ws[i].text) for cue in index.get(form, ()) if form == cue.tokens[0]}
+    found = {cue for _, form in name_variants(ws[i].norm) for cue in index.get(form, ()) if form == cue.tokens[0]}
     for cue in sorted(found, key=table.index):
         n = len(cue.tokens)
-        if tuple(w.text for w in ws[i + 1:i + n]) == cue.tokens[1:]:
+        if tuple(w.norm for w in ws[i + 1:i + n]) == cue.tokens[1:]:
             nat = nationality_at(ws, i + n)
             if nat:
                 return cue, nat[0], n + nat[1]

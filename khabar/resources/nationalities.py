@@ -34,7 +34,7 @@ def nationality_at(ws: Sequence, i: int) -> tuple[str, int] | None:
     """(country code, words used) of a nationality adjective at word i of name words `ws`."""
     forms = nationality_forms()
     for n in (2, 1):
-        key = tuple(w.text for w in ws[i:i + n])
+        key = tuple(w.norm for w in ws[i:i + n])
         if len(key) == n and key in forms:
             return forms[key], n
     return None

@@ -33,3 +33,27 @@ def name_variants(token: str) -> tuple[tuple[int, str], ...]:
             if rest.startswith(prep) and len(rest) - 1 >= 2:
                 out.append((len(conj) + 1, rest[1:]))
     return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def lookup_bases(norm: str) -> tuple[str, ...]:
+    """The word, then without a leading و/ف and/or ب/ل/ك (و+ب+الجيش -> الجيش), stripped only from four letters up.
+
+    The event lexicons are looked up with these (cached: news repeats its words).
+    """
+    stems = [norm]
+    if len(norm) > 3 and norm[0] in CONJUNCTIONS:
+        stems.append(norm[1:])
+    for s in list(stems):
+        if len(s) > 3 and s.startswith("لل"):
+            stems.append(ARTICLE + s[2:])
+        elif len(s) > 3 and s[0] in PREPOSITIONS:
+            stems.append(s[1:])
+    return tuple(dict.fromkeys([norm, *stems]))
+
+
+def without_conjunction(norm: str) -> str:
+    """The word without a leading و/ف when three letters remain, for callers that know one is there."""
+    if norm[:1] in CONJUNCTIONS and len(norm) > 3:
+        return norm[1:]
+    return norm
