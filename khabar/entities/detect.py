@@ -8,7 +8,7 @@ from typing import Sequence
 from ..model import Doc, Span
 from ..resources import read_lines
 from ..text.clitics import name_variants
-from ..text.words import Word, words_of
+from ..text.words import Word, word_layer
 from .kb import KBEntity, KnowledgeBase
 from .lexicons import alias_rules
 
@@ -75,7 +75,7 @@ def adjacent(ws: Sequence[Word], i: int, n: int, text: str = "") -> bool:
 
 def kb_candidates(doc: Doc, kb: KnowledgeBase, ws: Sequence[Word] | None = None) -> list[Candidate]:
     """Every longest KB alias match in the text, left to right, with its original span."""
-    ws = ws if ws is not None else words_of(doc).names
+    ws = ws if ws is not None else word_layer(doc).names
     never = alias_rules()[1]
     out, i = [], 0
     while i < len(ws):

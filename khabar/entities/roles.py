@@ -9,7 +9,7 @@ from typing import Sequence
 from ..model import Doc, Span
 from ..resources.nationalities import nationality_at
 from ..text.clitics import name_variants
-from ..text.words import Word, words_of
+from ..text.words import Word, word_layer
 from .kb import KBEntity, KnowledgeBase
 from .lexicons import RolePhrase, role_phrases
 
@@ -52,7 +52,7 @@ def role_at(ws: Sequence[Word], i: int) -> tuple[str, str, int] | None:
 
 def role_mentions(doc: Doc, ws: Sequence[Word] | None = None) -> list[RoleMention]:
     """Every role description with a known organisation, left to right."""
-    ws = ws if ws is not None else words_of(doc).names
+    ws = ws if ws is not None else word_layer(doc).names
     out, i = [], 0
     while i < len(ws):
         hit = role_at(ws, i)

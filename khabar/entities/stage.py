@@ -11,7 +11,7 @@ from ..resources.kb import kb_for
 from ..resources.nationalities import nationality_at
 from ..text.clitics import name_variants
 from ..text.names import name_tokens
-from ..text.words import Word, words_of
+from ..text.words import Word, word_layer
 from .coref import Cluster, add_name_part_mentions, group, merge_name_parts, reassign_surnames
 from .detect import Candidate, kb_candidates, name_candidates
 from .filters import (admit_unlinked, extension_ok, filters, fuzzy_allowed, in_event_name, is_nationality,
@@ -44,7 +44,7 @@ def entities_stage(options: Options):
 
 def resolve(doc: Doc, kb: KnowledgeBase, guess_names: bool = False) -> list[Entity]:
     """The entity records of one document."""
-    layer = words_of(doc)
+    layer = word_layer(doc)
     ws, starts = layer.names, layer.name_starts  # starts: computed once per document, for bisection
     mentions = hyphen_joined(doc, [m for m in doc.get("mentions") or [] if m.type in TYPES])
     cands = kb_candidates(doc, kb, ws)

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from ..model import Doc, Sentence
 from ..text.normalize import normalize
-from ..text.words import Word, Words, words_of
+from ..text.words import Word, Words, word_layer
 
 # Words that open a new clause: an actor on the far side is not this verb's subject.
 CLAUSE_WORDS = frozenset(normalize(w) for w in (
@@ -25,7 +25,7 @@ def sentence_words(doc: Doc, sentence: Sentence, layer: Words | None = None) -> 
     The layer's token starts are computed once per document, so finding a sentence's words is a bisection,
     not a scan of the whole article (issue 18).
     """
-    layer = layer if layer is not None else words_of(doc)
+    layer = layer if layer is not None else word_layer(doc)
     every = layer.tokens
     out: list[Word] = []
     for k in range(bisect_left(layer.starts, sentence.start), len(every)):

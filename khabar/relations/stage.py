@@ -7,7 +7,7 @@ from typing import Sequence
 from ..model import Doc, Entity, Relation
 from ..pipeline import Options, register_stage
 from ..resources.kb import kb_for
-from ..text.words import Word, Words, words_of
+from ..text.words import Word, Words, word_layer
 from .patterns import MAX_GAP_WORDS, cue_at, cues, title_country
 
 STAGE_ID = "relations.v1"
@@ -43,7 +43,7 @@ class MentionIndex:
 
 def extract(doc: Doc, kb) -> list[Relation]:
     """Every relation the patterns find, once per (type, subject, object, role)."""
-    layer = words_of(doc)
+    layer = word_layer(doc)
     ws = layer.names
     idx = MentionIndex(doc, layer, doc.get("entities") or [])
     out: dict[tuple, Relation] = {}

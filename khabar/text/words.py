@@ -93,7 +93,7 @@ def build_words(doc: Doc, tokens: Sequence[Token] | None = None) -> Words:
     return Words(toks, names, tuple(w.start for w in toks), tuple(w.nstart for w in names))
 
 
-def words_of(doc: Doc) -> Words:
+def word_layer(doc: Doc) -> Words:
     """The document's word layer, built on the spot when no tokens stage added one."""
     return doc.get("words") or build_words(doc)
 
