@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import read_lines
-from ..text.tokens import clitic_rules
+from ..text.clitics import clitic_rules
 from ..text.words import Word
 from .lexicon import QuoteLexicon
 from .words import QUOTE_CHARS as QUOTE_MARKS, match_first
