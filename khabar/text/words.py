@@ -13,7 +13,7 @@ two views of the same text:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Doc, Sentence, Token, TokenPart
@@ -82,15 +82,15 @@ class Words:
 
     tokens: Sequence[Word]
     names: Sequence[Word]
-    starts: Sequence[int] = field(default=())  # original start of each token
-    name_starts: Sequence[int] = field(default=())  # normalised start of each name word
+    starts: Sequence[int]  # original start of each token
+    name_starts: Sequence[int]  # normalised start of each name word
 
 
 def build_words(doc: Doc, tokens: Sequence[Token] | None = None) -> Words:
     """The word layer of `doc` from `tokens` (default: its tokens layer)."""
     toks = token_words(doc, (doc.get("tokens") or []) if tokens is None else tokens, doc.get("sentences") or [])
     names = name_words(doc)
-    return Words(toks, names, tuple(w.start for w in toks), tuple(w.nstart for w in names))
+    return Words(toks, names, starts=tuple(w.start for w in toks), name_starts=tuple(w.nstart for w in names))
 
 
 def word_layer(doc: Doc) -> Words:
