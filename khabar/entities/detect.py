@@ -49,7 +49,8 @@ def is_common_word(token: str) -> bool:
     return word_counts().get(token, 0) >= COMMON_WORD_COUNT and token not in name_words()
 
 
-def match_at(kb: KnowledgeBase, ws: Sequence[Word], i: int, text: str = "") -> tuple[int, int, tuple[str, ...], list[KBEntity], str] | None:
+def match_at(kb: KnowledgeBase, ws: Sequence[Word], i: int,
+             text: str = "") -> tuple[int, int, tuple[str, ...], list[KBEntity], str] | None:
     """The longest alias starting at word i: (words used, prefix length, key, entities, how)."""
     for n in range(min(kb.max_len, len(ws) - i), 0, -1):
         rest = tuple(w.norm for w in ws[i + 1:i + n])

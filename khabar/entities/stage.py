@@ -196,7 +196,8 @@ def allowed(c: Candidate, countries: frozenset[str]) -> bool:
                e.country in countries and len(c.entities) == 1 for e in c.entities)
 
 
-def link(doc: Doc, kb: KnowledgeBase, c: Candidate, ws: Sequence[Word], starts: Sequence[int], countries: frozenset[str]):
+def link(doc: Doc, kb: KnowledgeBase, c: Candidate, ws: Sequence[Word], starts: Sequence[int],
+         countries: frozenset[str]):
     """(mention, linked entity or None, confidence, type)."""
     ctx = Context(c.type, nationality_after(ws, starts, doc, c.span), countries, doc.anchor_date)
     base = 1.0 if c.how == "exact" else 0.8 if c.how == "skeleton" else c.score

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
 
 from ..model import Doc, Sentence
 from ..text.normalize import normalize
@@ -20,8 +19,9 @@ CLAUSE_PUNCT = frozenset("،,;؛:.!?؟()[]\"'«»-–—…")
 
 
 def sentence_words(doc: Doc, sentence: Sentence, layer: Words | None = None) -> list[Word]:
-    """The words of `sentence` (from `layer`, default the document's word layer), indexed from 0 in the sentence.
+    """The words of `sentence`, from `layer` (default: the document's word layer), as the layer holds them.
 
+    Each keeps its document index `i`; the coder indexes a sentence's words by their position in this list.
     The layer's token starts are computed once per document, so finding a sentence's words is a bisection,
     not a scan of the whole article (issue 18).
     """
@@ -33,7 +33,7 @@ def sentence_words(doc: Doc, sentence: Sentence, layer: Words | None = None) -> 
         if w.start > sentence.end:
             break  # in order: no later token ends inside the sentence
         if w.end <= sentence.end:
-            out.append(replace(w, i=len(out)))
+            out.append(w)
     return out
 
 
