@@ -1,7 +1,6 @@
 """The word layer: each token once, with original and normalised offsets, clitic parts and its sentence."""
 import datetime as dt
 
-from khabar.events.words import sentence_words
 from khabar.model import Article, Doc
 from khabar.pipeline import Options, Pipeline
 from khabar.text.words import build_words, word_layer
@@ -71,14 +70,6 @@ def test_name_words_are_letter_and_digit_runs_of_the_normalised_text():
 def test_name_words_are_lower_cased():
     doc = Doc(Article("w", "قال Trump"))
     assert [w.norm for w in build_words(doc).names] == ["قال", "trump"]
-
-
-def test_sentence_words_are_the_layer_words_of_the_sentence():
-    doc = _doc()
-    second = doc.get("sentences")[-1]
-    words = sentence_words(doc, second)
-    assert [w.norm for w in words] == ["وزير", "الخارجيه", "الروسي", "."]
-    assert all(doc.get("words").tokens[w.i] is w for w in words)  # shared, not copied
 
 
 def test_layer_built_on_the_spot_without_a_tokens_stage():
