@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from khabar.entities.kb.store import read_table  # noqa: E402
 from khabar.entities.kb.schema import ENTITY_COLUMNS  # noqa: E402
-from khabar.entities.names import name_key  # noqa: E402
+from khabar.text.names import name_key  # noqa: E402
 
 CURATED_COLUMNS = ("iso2", "iso3", "qid", "name_en", "extra_aliases")
 SKIP_TERRITORIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ"}

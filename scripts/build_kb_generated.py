@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from khabar.entities.kb.schema import ENTITY_COLUMNS  # noqa: E402
 from khabar.entities.kb.store import read_table  # noqa: E402
-from khabar.entities.names import name_key  # noqa: E402
+from khabar.text.names import name_key  # noqa: E402
 
 KB = ROOT / "khabar" / "data" / "kb"
 DATA = ROOT / "khabar" / "data" / "entities"

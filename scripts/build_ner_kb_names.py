@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from khabar.entities.kb.store import load_kb_entities  # noqa: E402
 from khabar.entities.lexicons import alias_rules, needs_ner  # noqa: E402
-from khabar.entities.names import name_tokens  # noqa: E402
+from khabar.text.names import name_tokens  # noqa: E402
 from khabar.text.normalize import normalize  # noqa: E402
 
 OUT = ROOT / "khabar" / "data" / "ner" / "kb_names.tsv.gz"

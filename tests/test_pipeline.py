@@ -21,7 +21,7 @@ def test_default_pipeline_records_its_stages_and_version():
 
 def test_stages_declare_requires_and_adds():
     specs = registered()
-    assert specs["tokens.v1"].requires == ("sentences",) and specs["tokens.v1"].adds == ("tokens",)
+    assert specs["tokens.v1"].requires == ("sentences",) and specs["tokens.v1"].adds == ("tokens", "words")
 
 
 def test_unknown_stage_is_refused_at_build_time():

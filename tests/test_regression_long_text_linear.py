@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 
-from khabar.entities.detect import words
-from khabar.entities.roles import nationality_at
+from dataclasses import replace
+
 from khabar.entities.stage import nationality_after, word_index
 from khabar.events.words import sentence_words
 from khabar.model import Article, Span
 from khabar.pipeline import Options, Pipeline
 from khabar.quotes.resolve import Person, _merge
+from khabar.resources.nationalities import nationality_at
 
 from .helpers import seed_body
 
@@ -48,9 +49,10 @@ def _doc(copies: int):
 
 def _sentence_work(copies: int) -> tuple[int, int, list]:
     doc = _doc(copies)
-    tokens = Counted(doc.get("tokens"))
+    layer = doc.get("words")
+    tokens = Counted(layer.tokens)
     sentences = doc.get("sentences")
-    found = [[(w.start, w.end) for w in sentence_words(doc, s, tokens)] for s in sentences]
+    found = [[(w.start, w.end) for w in sentence_words(doc, s, replace(layer, tokens=tokens))] for s in sentences]
     # the plain scan's answer
     plain = [[(t.start, t.end) for t in list.__iter__(tokens) if s.start <= t.start and t.end <= s.end]
              for s in sentences]
@@ -68,21 +70,22 @@ def test_sentence_tokens_work_grows_linearly():
 def _plain_nationality_after(ws, doc, span):
     end = doc.normalized.from_original(span.start, span.end)[1]
     for i, w in enumerate(ws):
-        if w.start >= end:
-            hit = nationality_at(ws, i) if w.start - end <= 1 else None
+        if w.nstart >= end:
+            hit = nationality_at(ws, i) if w.nstart - end <= 1 else None
             return hit[0] if hit else None
     return None
 
 
 def _entity_work(copies: int) -> int:
     doc = _doc(copies)
-    plain_ws = words(doc)
+    layer = doc.get("words")
+    plain_ws, starts = layer.names, layer.name_starts
     ws = Counted(plain_ws)
     spans = [Span(t.start, t.end) for t in doc.get("tokens") if t.kind == "word"]
     for span in spans:
         start = doc.normalized.from_original(span.start, span.end)[0]
-        assert word_index(doc, ws, span) == max(0, bisect_right([w.start for w in plain_ws], start) - 1)
-        assert nationality_after(ws, doc, span) == _plain_nationality_after(plain_ws, doc, span)
+        assert word_index(doc, starts, span) == max(0, bisect_right([w.nstart for w in plain_ws], start) - 1)
+        assert nationality_after(ws, starts, doc, span) == _plain_nationality_after(plain_ws, doc, span)
     return ws.visits
 
 

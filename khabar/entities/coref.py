@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Sequence
 
 from ..model import Doc, Span
-from .detect import Candidate, Word, is_common_word
+from ..text.clitics import name_variants
+from ..text.words import Word
+from .detect import Candidate, is_common_word
 from .kb import KBEntity
-from .names import clitic_variants
 
 
 @dataclass
@@ -89,7 +91,7 @@ def _owner(c: Cluster, people: list[Cluster]) -> Cluster | None:
     return owners[0] if len(owners) == 1 else None
 
 
-def add_name_part_mentions(doc: Doc, clusters: list[Cluster], ws: list[Word], taken: list[Span]) -> None:
+def add_name_part_mentions(doc: Doc, clusters: list[Cluster], ws: Sequence[Word], taken: list[Span]) -> None:
     """Add bare surnames and first names of the article's people where no other mention stands."""
     parts: dict[str, list[Cluster]] = {}
     for c in clusters:
@@ -100,11 +102,11 @@ def add_name_part_mentions(doc: Doc, clusters: list[Cluster], ws: list[Word], ta
             if len(word) >= 3 and not is_common_word(word):
                 parts.setdefault(word, []).append(c)
     for w in ws:
-        for prefix, form in clitic_variants(w.text):
+        for prefix, form in name_variants(w.norm):
             owners = parts.get(form)
             if not owners or len(owners) != 1:
                 continue
-            span = doc.normalized.to_original(w.start + prefix, w.end)
+            span = doc.normalized.to_original(w.nstart + prefix, w.nend)
             if any(span.overlaps(t) for t in taken):
                 break
             owners[0].mentions.append(Candidate(span, (form,), [], "name"))

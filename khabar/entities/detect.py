@@ -1,28 +1,19 @@
-"""Mention detection: KB aliases matched over the normalised text, with clitics split off."""
+"""Mention detection: KB aliases matched over the name words of the word layer, with clitics split off."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Sequence
 
 from ..model import Doc, Span
 from ..resources import read_lines
+from ..text.clitics import name_variants
+from ..text.words import Word, word_layer
 from .kb import KBEntity, KnowledgeBase
 from .lexicons import alias_rules
-from .names import clitic_variants
 
-_WORD = re.compile(r"[^\W_]+")
 # A word seen this often in news that is not a known name is a common word: no fuzzy matching for it.
 COMMON_WORD_COUNT = 300
-
-
-@dataclass(frozen=True)
-class Word:
-    """A word of the normalised text with its normalised offsets."""
-
-    start: int
-    end: int
-    text: str
 
 
 @dataclass
@@ -35,11 +26,6 @@ class Candidate:
     how: str = "exact"  # exact | skeleton | ner | name | role
     type: str | None = None
     score: float = 1.0
-
-
-def words(doc: Doc) -> list[Word]:
-    """The words of the normalised text, lower-cased."""
-    return [Word(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(doc.normalized.text)]
 
 
 @lru_cache(maxsize=1)
@@ -63,13 +49,14 @@ def is_common_word(token: str) -> bool:
     return word_counts().get(token, 0) >= COMMON_WORD_COUNT and token not in name_words()
 
 
-def match_at(kb: KnowledgeBase, ws: list[Word], i: int, text: str = "") -> tuple[int, int, tuple[str, ...], list[KBEntity], str] | None:
+def match_at(kb: KnowledgeBase, ws: Sequence[Word], i: int,
+             text: str = "") -> tuple[int, int, tuple[str, ...], list[KBEntity], str] | None:
     """The longest alias starting at word i: (words used, prefix length, key, entities, how)."""
     for n in range(min(kb.max_len, len(ws) - i), 0, -1):
-        rest = tuple(w.text for w in ws[i + 1:i + n])
+        rest = tuple(w.norm for w in ws[i + 1:i + n])
         if not adjacent(ws, i, n, text):
             continue
-        for prefix, first in clitic_variants(ws[i].text):
+        for prefix, first in name_variants(ws[i].norm):
             key = (first, *rest)
             found = kb.lookup(key)
             if found:
@@ -81,15 +68,15 @@ def match_at(kb: KnowledgeBase, ws: list[Word], i: int, text: str = "") -> tuple
     return None
 
 
-def adjacent(ws: list[Word], i: int, n: int, text: str = "") -> bool:
+def adjacent(ws: Sequence[Word], i: int, n: int, text: str = "") -> bool:
     """True when words i..i+n-1 are separated by spaces (or _ and #) only, not by punctuation."""
-    return all(ws[j].start - ws[j - 1].end <= 2 and not text[ws[j - 1].end:ws[j].start].strip(" _#")
+    return all(ws[j].nstart - ws[j - 1].nend <= 2 and not text[ws[j - 1].nend:ws[j].nstart].strip(" _#")
                for j in range(i + 1, i + n))
 
 
-def kb_candidates(doc: Doc, kb: KnowledgeBase, ws: list[Word] | None = None) -> list[Candidate]:
+def kb_candidates(doc: Doc, kb: KnowledgeBase, ws: Sequence[Word] | None = None) -> list[Candidate]:
     """Every longest KB alias match in the text, left to right, with its original span."""
-    ws = ws if ws is not None else words(doc)
+    ws = ws if ws is not None else word_layer(doc).names
     never = alias_rules()[1]
     out, i = [], 0
     while i < len(ws):
@@ -99,7 +86,7 @@ def kb_candidates(doc: Doc, kb: KnowledgeBase, ws: list[Word] | None = None) -> 
             continue
         n, prefix, key, found, how = hit
         if " ".join(key) not in never:
-            span = doc.normalized.to_original(ws[i].start + prefix, ws[i + n - 1].end)
+            span = doc.normalized.to_original(ws[i].nstart + prefix, ws[i + n - 1].nend)
             out.append(Candidate(span, key, found, how))
         i += n
     return out
@@ -119,20 +106,20 @@ def is_name_part(token: str) -> bool:
         and not is_common_word(token)
 
 
-def name_candidates(doc: Doc, ws: list[Word], taken: list[Span]) -> list[Candidate]:
+def name_candidates(doc: Doc, ws: Sequence[Word], taken: list[Span]) -> list[Candidate]:
     """Unknown person names: a given name and one or two more name words, outside every KB match."""
     out, i, text = [], 0, doc.normalized.text
     while i < len(ws) - 1:
         n = 0
-        if is_given_name(ws[i].text) and is_name_part(ws[i + 1].text) and adjacent(ws, i, 2, text):
+        if is_given_name(ws[i].norm) and is_name_part(ws[i + 1].norm) and adjacent(ws, i, 2, text):
             n = 2
-            while n < MAX_NAME_WORDS and i + n < len(ws) and is_given_name(ws[i + n].text) \
+            while n < MAX_NAME_WORDS and i + n < len(ws) and is_given_name(ws[i + n].norm) \
                     and adjacent(ws, i, n + 1, text):
                 n += 1
         if n:
-            span = doc.normalized.to_original(ws[i].start, ws[i + n - 1].end)
+            span = doc.normalized.to_original(ws[i].nstart, ws[i + n - 1].nend)
             if not any(span.overlaps(t) for t in taken):
-                out.append(Candidate(span, tuple(w.text for w in ws[i:i + n]), [], "name", "PER", 0.6))
+                out.append(Candidate(span, tuple(w.norm for w in ws[i:i + n]), [], "name", "PER", 0.6))
                 i += n
                 continue
         i += 1

@@ -8,12 +8,16 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from ..model import Mention, Span
 from ..resources import load_yaml
-from .detect import Candidate, Word, is_common_word, name_words, word_counts
-from .lexicons import alias_rules, nationality_forms, needs_ner, role_phrases
-from .names import clitic_variants, name_tokens
+from ..resources.nationalities import nationality_forms
+from ..text.clitics import name_variants
+from ..text.names import name_tokens
+from ..text.words import Word
+from .detect import Candidate, is_common_word, name_words, word_counts
+from .lexicons import alias_rules, needs_ner, role_phrases
 from .translit import model as translit_model
 
 FILTERS_SCHEMA = {
@@ -88,18 +92,18 @@ def fuzzy_allowed(key: tuple[str, ...]) -> bool:
     return sum(map(len, key)) >= MIN_FUZZY_CHARS and not any(is_noise_word(t) for t in key)
 
 
-def in_event_name(ws: list[Word], i: int) -> bool:
+def in_event_name(ws: Sequence[Word], i: int) -> bool:
     """True when word i follows an event head (كأس فرنسا، دوري أبطال أوروبا)."""
     heads = filters().event_heads
     back = ws[max(0, i - 2):i]
-    return any(form in heads for w in back for _, form in clitic_variants(w.text))
+    return any(form in heads for w in back for _, form in name_variants(w.norm))
 
 
-def word_forms(ws: list[Word]) -> Counter:
+def word_forms(ws: Sequence[Word]) -> Counter:
     """How often each word occurs in the document, with and without its clitics."""
     out: Counter = Counter()
     for w in ws:
-        out.update({form for _, form in clitic_variants(w.text)})
+        out.update({form for _, form in name_variants(w.norm)})
     return out
 
 

@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from ..model import Doc, Span
-from .detect import Candidate, Word, adjacent
+from ..resources.nationalities import nationality_at, nationality_forms
+from ..text.clitics import name_variants
+from ..text.names import name_tokens
+from ..text.words import Word
+from .detect import Candidate, adjacent
 from .kb import KBEntity, KnowledgeBase
-from .lexicons import nationality_forms
-from .names import clitic_variants, name_tokens
-from .roles import nationality_at
 
 # A bare key of one word (الحكومة، الجيش، الخارجية) is a common noun as often as a name: left out.
 MIN_BARE_WORDS, MAX_BARE_WORDS = 2, 4
@@ -51,7 +53,7 @@ def bare_index(kb: KnowledgeBase) -> dict[tuple[str, ...], dict[str, KBEntity]]:
     return out
 
 
-def bare_matches(doc: Doc, kb: KnowledgeBase, ws: list[Word], taken: list[Span]) -> list[tuple[Span, tuple]]:
+def bare_matches(doc: Doc, kb: KnowledgeBase, ws: Sequence[Word], taken: list[Span]) -> list[tuple[Span, tuple]]:
     """(span, bare key) of every bare institution outside the other mentions and not tied to a place."""
     out, i = [], 0
     while i < len(ws):
@@ -60,37 +62,37 @@ def bare_matches(doc: Doc, kb: KnowledgeBase, ws: list[Word], taken: list[Span])
             i += 1
             continue
         n, prefix, key = hit
-        span = doc.normalized.to_original(ws[i].start + prefix, ws[i + n - 1].end)
+        span = doc.normalized.to_original(ws[i].nstart + prefix, ws[i + n - 1].nend)
         if not _qualified(ws, i + n) and not any(span.overlaps(t) for t in taken):
             out.append((span, key))
         i += n
     return out
 
 
-def _bare_at(index: dict, ws: list[Word], i: int, text: str) -> tuple[int, int, tuple[str, ...]] | None:
+def _bare_at(index: dict, ws: Sequence[Word], i: int, text: str) -> tuple[int, int, tuple[str, ...]] | None:
     """(words used, clitic prefix length, key) of the longest bare key at word i (و/ب/ل allowed on it)."""
     for n in range(min(MAX_BARE_WORDS, len(ws) - i), MIN_BARE_WORDS - 1, -1):
         if not adjacent(ws, i, n, text):
             continue
-        rest = tuple(w.text for w in ws[i + 1:i + n])
-        for prefix, first in clitic_variants(ws[i].text):
+        rest = tuple(w.norm for w in ws[i + 1:i + n])
+        for prefix, first in name_variants(ws[i].norm):
             if (first, *rest) in index:
                 return n, prefix, (first, *rest)
     return None
 
 
-def _qualified(ws: list[Word], j: int) -> bool:
+def _qualified(ws: Sequence[Word], j: int) -> bool:
     """The words after a bare match name its country or place (الأميركية، في غزة): not bare after all."""
-    return j < len(ws) and (nationality_at(ws, j) is not None or ws[j].text in PLACE_PREPS)
+    return j < len(ws) and (nationality_at(ws, j) is not None or ws[j].norm in PLACE_PREPS)
 
 
-def signals(doc: Doc, ws: list[Word], linked: list[tuple]) -> list[Signal]:
+def signals(doc: Doc, ws: Sequence[Word], linked: list[tuple]) -> list[Signal]:
     """Every country the text names: linked entities with a country, nationality adjectives."""
     out = [Signal(c.span.start, e.country) for c, e, _, _ in linked if e is not None and e.country]
     for i in range(len(ws)):
         hit = nationality_at(ws, i)
         if hit:
-            out.append(Signal(doc.normalized.to_original(ws[i].start, ws[i].end).start, hit[0]))
+            out.append(Signal(doc.normalized.to_original(ws[i].nstart, ws[i].nend).start, hit[0]))
     return out
 
 
@@ -110,7 +112,7 @@ def local_country(doc: Doc, span: Span, found: list[Signal]) -> str | None:
     return min(near, key=lambda s: abs(s.start - span.start)).country if near else None
 
 
-def bare_institutions(doc: Doc, kb: KnowledgeBase, ws: list[Word], taken: list[Span],
+def bare_institutions(doc: Doc, kb: KnowledgeBase, ws: Sequence[Word], taken: list[Span],
                       linked: list[tuple]) -> list[tuple]:
     """Linked candidates (as link() gives them) for the bare institutions whose country is clear: the
     country named nearest in the sentence is one the article names most."""

@@ -1,17 +1,12 @@
-"""Language resources of the entity layer: nationality adjectives, role descriptions, alias rules."""
+"""Language resources of the entity layer: role descriptions and alias rules (nationalities: resources/)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import load_yaml
-from .names import name_tokens
+from ..text.names import name_tokens
 
-NATIONALITY_SCHEMA = {
-    "type": "object", "required": ["adjectives"],
-    "properties": {"adjectives": {"type": "object", "propertyNames": {"pattern": "^[A-Z]{3}$"},
-                                  "additionalProperties": {"type": "array", "items": {"type": "string"}}}},
-}
 ROLES_SCHEMA = {
     "type": "object", "required": ["titles", "fixed"],
     "properties": {
@@ -25,29 +20,6 @@ ALIAS_RULES_SCHEMA = {
                    "never": {"type": "array", "items": {"type": "string"}},
                    "needs_ner": {"type": "array", "items": {"type": "string"}}},
 }
-# Derived forms of a masculine adjective: feminine, plural, each with and without ال.
-_SUFFIXES = ("", "ه", "ون", "ين", "تين")
-
-
-def _forms(word: str) -> list[str]:
-    base = [word + s for s in _SUFFIXES]
-    return base + ["ال" + f for f in base]
-
-
-@lru_cache(maxsize=1)
-def nationality_forms() -> dict[tuple[str, ...], str]:
-    """Normalised adjective forms (as token tuples) -> country code: الروسية -> RUS."""
-    data = load_yaml("entities/nationalities.yaml", NATIONALITY_SCHEMA)
-    out: dict[tuple[str, ...], str] = {}
-    for code, adjectives in data["adjectives"].items():
-        for adjective in adjectives:
-            words = name_tokens(adjective)
-            for i, suffix in enumerate(_SUFFIXES):
-                for article in ("", "ال"):
-                    out[tuple(article + w + suffix for w in words)] = code
-    return out
-
-
 @dataclass(frozen=True)
 class RolePhrase:
     role: str

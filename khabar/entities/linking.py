@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import dataclass
 
 from .kb import KBEntity
-from .names import name_key
+from ..text.names import name_key
 
 # Weights of the evidence for one candidate; the prior prefers curated entries over generated ones.
 W_TYPE, W_NATIONALITY, W_COUNTRY_IN_DOC, W_ROLE_DATE, W_CURATED = 1.0, 1.5, 0.75, 0.5, 0.25

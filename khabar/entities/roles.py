@@ -4,12 +4,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
 from ..model import Doc, Span
-from .detect import Word, words
+from ..resources.nationalities import nationality_at
+from ..text.clitics import name_variants
+from ..text.words import Word, word_layer
 from .kb import KBEntity, KnowledgeBase
-from .lexicons import RolePhrase, nationality_forms, role_phrases
-from .names import clitic_variants
+from .lexicons import RolePhrase, role_phrases
 
 
 @dataclass(frozen=True)
@@ -22,16 +24,6 @@ class RoleMention:
     end_word: int  # index of the word after the phrase
 
 
-def nationality_at(ws: list[Word], i: int) -> tuple[str, int] | None:
-    """(country code, words used) of a nationality adjective at word i."""
-    forms = nationality_forms()
-    for n in (2, 1):
-        key = tuple(w.text for w in ws[i:i + n])
-        if len(key) == n and key in forms:
-            return forms[key], n
-    return None
-
-
 @lru_cache(maxsize=1)
 def _phrases_by_first_token() -> dict[str, list[tuple[int, RolePhrase]]]:
     """Role phrases indexed by their first token, each with its rank in role_phrases() (longest first)."""
@@ -41,14 +33,14 @@ def _phrases_by_first_token() -> dict[str, list[tuple[int, RolePhrase]]]:
     return index
 
 
-def role_at(ws: list[Word], i: int) -> tuple[str, str, int] | None:
+def role_at(ws: Sequence[Word], i: int) -> tuple[str, str, int] | None:
     """(role, org, words used) of a role phrase starting at word i, clitics allowed on its first word."""
     index = _phrases_by_first_token()
-    candidates = sorted({hit for _, form in clitic_variants(ws[i].text) for hit in index.get(form, ())},
+    candidates = sorted({hit for _, form in name_variants(ws[i].norm) for hit in index.get(form, ())},
                         key=lambda hit: hit[0])
     for _, phrase in candidates:
         n = len(phrase.tokens)
-        if tuple(w.text for w in ws[i + 1:i + n]) != phrase.tokens[1:]:
+        if tuple(w.norm for w in ws[i + 1:i + n]) != phrase.tokens[1:]:
             continue
         if phrase.org:
             return phrase.role, phrase.org, n
@@ -58,9 +50,9 @@ def role_at(ws: list[Word], i: int) -> tuple[str, str, int] | None:
     return None
 
 
-def role_mentions(doc: Doc, ws: list[Word] | None = None) -> list[RoleMention]:
+def role_mentions(doc: Doc, ws: Sequence[Word] | None = None) -> list[RoleMention]:
     """Every role description with a known organisation, left to right."""
-    ws = ws if ws is not None else words(doc)
+    ws = ws if ws is not None else word_layer(doc).names
     out, i = [], 0
     while i < len(ws):
         hit = role_at(ws, i)
@@ -68,18 +60,18 @@ def role_mentions(doc: Doc, ws: list[Word] | None = None) -> list[RoleMention]:
             i += 1
             continue
         role, org, n = hit
-        prefix = next((p for p, f in clitic_variants(ws[i].text) if f == _first_token(role, org, ws, i)), 0)
-        out.append(RoleMention(doc.normalized.to_original(ws[i].start + prefix, ws[i + n - 1].end), role, org, i + n))
+        prefix = next((p for p, f in name_variants(ws[i].norm) if f == _first_token(role, org, ws, i)), 0)
+        out.append(RoleMention(doc.normalized.to_original(ws[i].nstart + prefix, ws[i + n - 1].nend), role, org, i + n))
         i += n
     return out
 
 
-def _first_token(role: str, org: str, ws: list[Word], i: int) -> str:
+def _first_token(role: str, org: str, ws: Sequence[Word], i: int) -> str:
     for phrase in role_phrases():
         if phrase.role == role and (phrase.org in (None, org)) and \
-                any(f == phrase.tokens[0] for _, f in clitic_variants(ws[i].text)):
+                any(f == phrase.tokens[0] for _, f in name_variants(ws[i].norm)):
             return phrase.tokens[0]
-    return ws[i].text
+    return ws[i].norm
 
 
 def holder(kb: KnowledgeBase, role: str, org: str, day: dt.date | None) -> KBEntity | None:

@@ -3,19 +3,24 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from typing import Sequence
 
 from ..model import Doc, Entity, Mention, Span
 from ..pipeline import Options, register_stage
+from ..resources.kb import kb_for
+from ..resources.nationalities import nationality_at
+from ..text.clitics import name_variants
+from ..text.names import name_tokens
+from ..text.words import Word, word_layer
 from .coref import Cluster, add_name_part_mentions, group, merge_name_parts, reassign_surnames
-from .detect import Candidate, Word, kb_candidates, name_candidates, words
+from .detect import Candidate, kb_candidates, name_candidates
 from .filters import (admit_unlinked, extension_ok, filters, fuzzy_allowed, in_event_name, is_nationality,
                       risky_kb, supported, word_forms)
 from .institutions import bare_institutions
-from .kb import KBEntity, KnowledgeBase, kb_for
+from .kb import KBEntity, KnowledgeBase
 from .lexicons import alias_rules
 from .linking import Context, choose, nil_id
-from .names import clitic_variants, name_tokens
-from .roles import holder, nationality_at, role_mentions
+from .roles import holder, role_mentions
 from .translit import transliterate
 
 STAGE_ID = "entities.v1"
@@ -39,20 +44,22 @@ def entities_stage(options: Options):
 
 def resolve(doc: Doc, kb: KnowledgeBase, guess_names: bool = False) -> list[Entity]:
     """The entity records of one document."""
-    ws = words(doc)
+    layer = word_layer(doc)
+    ws, starts = layer.names, layer.name_starts  # starts: computed once per document, for bisection
     mentions = hyphen_joined(doc, [m for m in doc.get("mentions") or [] if m.type in TYPES])
     cands = kb_candidates(doc, kb, ws)
     if doc.has("mentions"):  # with a NER layer, a KB match that may be a plain word needs its support
         spans = [Span(m.start, m.end) for m in mentions]
         cands = [c for c in cands if not risky_kb(c) or supported(c.span, spans)]
-    cands = [strip_descriptor(doc, kb, ws, c) for c in cands if not in_event_name(ws, word_index(doc, ws, c.span))]
-    cands = merge_ner(doc, kb, cands, mentions, ws)
+    cands = [strip_descriptor(doc, kb, ws, starts, c) for c in cands
+             if not in_event_name(ws, word_index(doc, starts, c.span))]
+    cands = merge_ner(doc, kb, cands, mentions, ws, starts)
     if guess_names and not doc.has("mentions"):  # no NER layer: guess unknown people from name lists
         cands = sorted(cands + name_candidates(doc, ws, [c.span for c in cands]), key=lambda c: c.span.start)
     cands = drop_inside_titles(doc, ws, cands)
     countries = doc_countries(cands)
     cands = [c for c in cands if allowed(c, countries)]
-    linked = [link(doc, kb, c, ws, countries) for c in cands]
+    linked = [link(doc, kb, c, ws, starts, countries) for c in cands]
     linked += bare_institutions(doc, kb, ws, [c.span for c in cands], linked)
     clusters = reassign_surnames(merge_name_parts(group(linked)))
     taken = [c.span for c, *_ in linked]
@@ -85,33 +92,17 @@ def hyphen_head(text: str, start: int) -> int:
     return i
 
 
-_STARTS: tuple = (None, 0, None)  # the words list last asked about, its length, and its starts (or None: unsorted)
-
-
-def word_starts(ws: list[Word]) -> list[int] | None:
-    """The start offsets of `ws`, or None when they are not in order; computed once per words list, not once
-    per span (issue 18: a list of every word built for each candidate made long articles quadratic)."""
-    global _STARTS
-    cache = _STARTS  # one read, so a thread running another article never gets its starts
-    if cache[0] is not ws or cache[1] != len(ws):
-        starts = [w.start for w in ws]
-        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
-        cache = _STARTS = (ws, len(ws), starts if ordered else None)
-    return cache[2]
-
-
-def word_index(doc: Doc, ws: list[Word], span: Span) -> int:
-    """The index of the word a span starts in."""
+def word_index(doc: Doc, starts: Sequence[int], span: Span) -> int:
+    """The index of the name word a span starts in, by bisection over the layer's name-word starts (issue 18:
+    a list of every word built for each candidate made long articles quadratic)."""
     start = doc.normalized.from_original(span.start, span.end)[0]
-    starts = word_starts(ws)
-    return max(0, bisect_right(starts if starts is not None else [w.start for w in ws], start) - 1)
+    return max(0, bisect_right(starts, start) - 1)
 
 
 def merge_ner(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], mentions: list[Mention],
-              ws: list[Word] | None = None) -> list[Candidate]:
+              ws: Sequence[Word], starts: Sequence[int]) -> list[Candidate]:
     """KB matches plus NER mentions: a longer NER name replaces the one KB match inside it, when it may;
     a NER name alone is kept when it links to the KB or is confident and looks like a name."""
-    ws = ws if ws is not None else words(doc)
     forms = word_forms(ws)
     out = list(cands)
     for m in mentions:
@@ -125,7 +116,7 @@ def merge_ner(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], mentions: lis
             continue
         if not inside and not c.entities and not admit_unlinked(c, m, forms):
             continue
-        if in_event_name(ws, word_index(doc, ws, c.span)):
+        if in_event_name(ws, word_index(doc, starts, c.span)):
             continue
         out = [k for k in out if k not in inside] + [c]
     return sorted(out, key=lambda k: k.span.start)
@@ -160,7 +151,7 @@ def ner_candidate(doc: Doc, kb: KnowledgeBase, m: Mention) -> Candidate:
     key = name_tokens(text)
     prefix = 0
     if key:
-        for p, form in clitic_variants(key[0]):
+        for p, form in name_variants(key[0]):
             if kb.lookup((form, *key[1:])) or (p and len(form) >= 3 and form.startswith("ال")):
                 prefix, key = p, (form, *key[1:])
                 break
@@ -172,19 +163,19 @@ def ner_candidate(doc: Doc, kb: KnowledgeBase, m: Mention) -> Candidate:
     return Candidate(span, key, found, "ner", m.type, m.score)
 
 
-def strip_descriptor(doc: Doc, kb: KnowledgeBase, ws: list[Word], c: Candidate) -> Candidate:
+def strip_descriptor(doc: Doc, kb: KnowledgeBase, ws: Sequence[Word], starts: Sequence[int], c: Candidate) -> Candidate:
     """`وكالة رويترز` -> `رويترز` when the rest is an alias of the same entity: the name has no descriptor."""
     if len(c.key) < 2 or c.key[0] not in filters().descriptors:
         return c
     rest = [e for e in kb.lookup(c.key[1:]) if e in c.entities]
-    i = word_index(doc, ws, c.span) + 1
+    i = word_index(doc, starts, c.span) + 1
     if not rest or i >= len(ws):
         return c
     end = doc.normalized.from_original(c.span.start, c.span.end)[1]
-    return Candidate(doc.normalized.to_original(ws[i].start, end), c.key[1:], rest, c.how, c.type, c.score)
+    return Candidate(doc.normalized.to_original(ws[i].nstart, end), c.key[1:], rest, c.how, c.type, c.score)
 
 
-def drop_inside_titles(doc: Doc, ws: list[Word], cands: list[Candidate]) -> list[Candidate]:
+def drop_inside_titles(doc: Doc, ws: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
     """Drop an institution matched inside a title (وزيرة [الخارجية الأميركية]): the phrase names a person."""
     spans = [rm.span for rm in role_mentions(doc, ws)]
     return [c for c in cands if not (c.key and is_nationality(c.key[-1]) and any(
@@ -205,9 +196,10 @@ def allowed(c: Candidate, countries: frozenset[str]) -> bool:
                e.country in countries and len(c.entities) == 1 for e in c.entities)
 
 
-def link(doc: Doc, kb: KnowledgeBase, c: Candidate, ws: list[Word], countries: frozenset[str]):
+def link(doc: Doc, kb: KnowledgeBase, c: Candidate, ws: Sequence[Word], starts: Sequence[int],
+         countries: frozenset[str]):
     """(mention, linked entity or None, confidence, type)."""
-    ctx = Context(c.type, nationality_after(ws, doc, c.span), countries, doc.anchor_date)
+    ctx = Context(c.type, nationality_after(ws, starts, doc, c.span), countries, doc.anchor_date)
     base = 1.0 if c.how == "exact" else 0.8 if c.how == "skeleton" else c.score
     if not c.entities:
         return c, None, base, c.type or "PER"
@@ -216,20 +208,19 @@ def link(doc: Doc, kb: KnowledgeBase, c: Candidate, ws: list[Word], countries: f
     return c, chosen.entity, chosen.confidence, type_
 
 
-def nationality_after(ws: list[Word], doc: Doc, span: Span) -> str | None:
+def nationality_after(ws: Sequence[Word], starts: Sequence[int], doc: Doc, span: Span) -> str | None:
     """The country of a nationality adjective right after the span (وزارة الخارجية الروسية)."""
     end = doc.normalized.from_original(span.start, span.end)[1]
-    starts = word_starts(ws)
-    first = bisect_left(starts, end) if starts is not None else 0  # words before it start before the end
+    first = bisect_left(starts, end)  # words before it start before the end
     for i in range(first, len(ws)):
         w = ws[i]
-        if w.start >= end:
-            hit = nationality_at(ws, i) if w.start - end <= 1 else None
+        if w.nstart >= end:
+            hit = nationality_at(ws, i) if w.nstart - end <= 1 else None
             return hit[0] if hit else None
     return None
 
 
-def attach_roles(doc: Doc, kb: KnowledgeBase, clusters: list[Cluster], ws: list[Word]) -> None:
+def attach_roles(doc: Doc, kb: KnowledgeBase, clusters: list[Cluster], ws: Sequence[Word]) -> None:
     """Add role descriptions to the cluster of their holder: named next to it, else the KB holder that day.
 
     A role phrase may contain the name of its organisation (المتحدث باسم [الكرملين]): it may overlap
@@ -240,7 +231,7 @@ def attach_roles(doc: Doc, kb: KnowledgeBase, clusters: list[Cluster], ws: list[
     starts = {m.span.start: c for c in clusters for m in c.mentions}
     for rm in role_mentions(doc, ws):
         nxt = ws[rm.end_word] if rm.end_word < len(ws) else None
-        after = starts.get(doc.normalized.to_original(nxt.start, nxt.end).start) if nxt else None
+        after = starts.get(doc.normalized.to_original(nxt.nstart, nxt.nend).start) if nxt else None
         if after is not None and after.type == "PER":
             named[(rm.role, rm.org)] = target = after
         else:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..errors import ResourceError
 from ..resources import DATA_ROOT, check
-from .names import name_tokens
+from ..text.names import name_tokens
 
 MODEL_PATH = DATA_ROOT / "entities" / "translit.json.gz"
 VERSION = 2

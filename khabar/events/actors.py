@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..resources import load_yaml, read_lines
 from ..text.normalize import normalize
-from .words import Word
+from ..text.words import Word
 
 SECTOR_CODE = {"type": "string", "pattern": "^[A-Z]{3}$"}
 ACTORS_SCHEMA = {

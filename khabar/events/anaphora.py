@@ -4,14 +4,14 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Doc, Event
+from ..text.clitics import lookup_bases
 from ..text.normalize import normalize
-from .words import bases
 
 
 def definite_noun(text: str) -> bool:
     """A one-word trigger with the article ال, clitics allowed before it: اللقاء، واللقاء، للاجتماع."""
     word = normalize(text)
-    return " " not in word and any(b.startswith("ال") for b in bases(word))
+    return " " not in word and any(b.startswith("ال") for b in lookup_bases(word))
 
 
 def antecedent(events: list[Event], k: int) -> Event | None:

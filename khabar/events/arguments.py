@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from ..model import Argument
 from ..text.normalize import normalize
+from ..text.words import Word
 from .actors import ActorLexicon, ActorWord, actor_word, combine
 from .triggers import Trigger
-from .words import Word, clause_bounds
+from .words import clause_bounds
 
 # Words between a verb and its subject that are no actor: time, quantity, manner.
 SKIP = frozenset(normalize(w) for w in (

@@ -4,18 +4,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..entities.names import name_tokens
 from ..model import Argument, Doc, Event, Quote, Relation, Sentence, Span, Timex
-from ..relations.patterns import cues
+from ..resources.relation_cues import cues
+from ..text.names import name_tokens
 from ..text.normalize import normalize
 from ..text.sentences import quoted_regions
+from ..text.words import Word, build_words
 from .actors import ActorLexicon, actor_lexicon
 from .arguments import Phrase, argument, find_location, find_roles, phrase_at
+from .dates import timex_date, weekday_date
 from .lexicon import TriggerLexicon, trigger_lexicon
 from .modes import ModeMarkers, event_mode, mode_markers
 from .triggers import Trigger, find_triggers
-from .dates import timex_date, weekday_date
-from .words import Word, clause_bounds, sentence_words
+from .words import clause_bounds, sentence_words
 
 # Types that are statements: their source is whoever is quoted saying them.
 # Sectors of trigger nouns that are their own actors (protesters), not instruments (صاروخ).
@@ -180,8 +181,8 @@ def _speech_subject(res: Resources, words: list[Word], day) -> Argument | None:
 
 def code_sentence(doc: Doc, sentence: Sentence, res: Resources, ctx: Context,
                   tokens: list | None = None) -> list[Event]:
-    """The events of one sentence (tokens: the sentence's tokens when the doc has no tokens layer)."""
-    words = sentence_words(doc, sentence, tokens)
+    """The events of one sentence (tokens: the sentence's tokens when the doc has no word layer)."""
+    words = sentence_words(doc, sentence, build_words(doc, tokens) if tokens is not None else None)
     if not words:
         return []
     speaker = _speech_subject(res, words, ctx.anchor)

@@ -10,7 +10,7 @@ import datetime as dt
 
 from ..model import Span, Timex
 from ..text.normalize import normalize
-from .words import Word
+from ..text.words import Word
 
 WEEKDAYS = {normalize(w): i for i, w in enumerate(("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
                                                     "الأحد"))}

@@ -6,8 +6,8 @@ from functools import lru_cache
 
 from ..resources import load_yaml
 from ..text.normalize import normalize
+from ..text.words import Word
 from .triggers import Trigger
-from .words import Word
 
 MODES = ("asserted", "negated", "intended", "future", "threatened", "hypothetical", "claimed")
 # When several markers apply, the first in this order wins: a negated threat is negated.

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..text.clitics import CONJUNCTIONS
+from ..text.words import Word
 from .lexicon import Entry, Form, TriggerLexicon
-from .words import CONJ, Word, is_boundary
+from .words import is_boundary
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +23,7 @@ class Trigger:
 
 def _verb_base_ok(word: Word, base: str) -> bool:
     """Verbs take و/ف and ل before an imperfect (ليطالب), never ب or ك: بدعت is no verb."""
-    if base == word.norm or (word.norm[0] in CONJ and base == word.norm[1:]):
+    if base == word.norm or (word.norm[0] in CONJUNCTIONS and base == word.norm[1:]):
         return True
     prefix = word.norm[: len(word.norm) - len(base)]
     return prefix in ("ل", "ول", "فل") and base[:1] in "يتن"

@@ -1,14 +1,12 @@
-"""A sentence as a list of normalised words, with clitic-stripped bases for lookup."""
+"""A sentence as a list of words from the word layer, and the clause bounds around a word."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 
-from ..model import Doc, Sentence, Token
+from ..model import Doc, Sentence
 from ..text.normalize import normalize
+from ..text.words import Word, Words, word_layer
 
-CONJ = "وف"
-PREP = "بلك"
 # Words that open a new clause: an actor on the far side is not this verb's subject.
 CLAUSE_WORDS = frozenset(normalize(w) for w in (
     "أن", "إن", "أنه", "أنها", "إنه", "إنها", "أنهم", "الذي", "التي", "الذين", "اللذين", "اللتين", "حيث", "عندما",
@@ -20,83 +18,23 @@ QUANTITY_AFTER_MA = frozenset(normalize(w) for w in ("مجموعه", "يقارب
 CLAUSE_PUNCT = frozenset("،,;؛:.!?؟()[]\"'«»-–—…")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One token of a sentence: original span, normalised text and lookup bases."""
+def sentence_words(doc: Doc, sentence: Sentence, layer: Words | None = None) -> list[Word]:
+    """The words of `sentence`, from `layer` (default: the document's word layer), as the layer holds them.
 
-    index: int
-    start: int
-    end: int
-    norm: str
-    kind: str
-    bases: tuple[str, ...]  # the word with و/ف and ب/ل/ك stripped, longest first
-    roles: tuple[str, ...] = ()  # the tokeniser's clitic roles (conj, prep, det, stem, pron ...)
-
-    @property
-    def is_punct(self) -> bool:
-        return self.kind in ("punct", "symbol")
-
-    @property
-    def has_conj(self) -> bool:
-        return len(self.norm) > 2 and self.norm[0] in CONJ and self.norm[1:] in self.bases
-
-    def bare(self) -> tuple[str, ...]:
-        """Bases, each also without the article ال (for actor and noun lookup)."""
-        out = list(self.bases)
-        for b in self.bases:
-            if b.startswith("ال") and len(b) > 3:
-                out.append(b[2:])
-        return tuple(dict.fromkeys(out))
-
-
-def bases(norm: str) -> tuple[str, ...]:
-    """The word with a leading conjunction and/or preposition stripped (و+ب+الجيش -> الجيش)."""
-    out = [norm]
-    stems = [norm]
-    if len(norm) > 3 and norm[0] in CONJ:
-        stems.append(norm[1:])
-    for s in list(stems):
-        if len(s) > 3 and s.startswith("لل"):
-            stems.append("ال" + s[2:])
-        elif len(s) > 3 and s[0] in PREP:
-            stems.append(s[1:])
-    out.extend(stems)
-    return tuple(dict.fromkeys(out))
-
-
-_STARTS: tuple = (None, 0, None)  # the token list last asked about, its length, and its starts (or None)
-
-
-def _token_starts(tokens: list[Token]) -> list[int] | None:
-    """Start offsets of `tokens` when they are in order (start and end), else None; computed once per token
-    list, so finding a sentence's tokens is a bisection, not a scan of the whole article (issue 18)."""
-    global _STARTS
-    cache = _STARTS  # one read, so a thread running another article never gets its starts
-    if cache[0] is not tokens or cache[1] != len(tokens):
-        starts = [t.start for t in tokens]
-        ordered = all(a.start <= b.start and a.end <= b.end and a.start <= a.end for a, b in zip(tokens, tokens[1:]))
-        cache = _STARTS = (tokens, len(tokens), starts if ordered else None)
-    return cache[2]
-
-
-def sentence_words(doc: Doc, sentence: Sentence, tokens: list[Token] | None = None) -> list[Word]:
-    """The tokens of `sentence` as Words (tokens from the tokens layer, else whitespace-free runs)."""
-    every = tokens if tokens is not None else doc.get("tokens", [])
-    starts = _token_starts(every)
-    first = bisect_left(starts, sentence.start) if starts is not None else 0
-    toks = []
-    for k in range(first, len(every)):
-        t = every[k]
-        if starts is not None and t.start > sentence.end:
+    Each keeps its document index `i`; the coder indexes a sentence's words by their position in this list.
+    The layer's token starts are computed once per document, so finding a sentence's words is a bisection,
+    not a scan of the whole article (issue 18).
+    """
+    layer = layer if layer is not None else word_layer(doc)
+    every = layer.tokens
+    out: list[Word] = []
+    for k in range(bisect_left(layer.starts, sentence.start), len(every)):
+        w = every[k]
+        if w.start > sentence.end:
             break  # in order: no later token ends inside the sentence
-        if sentence.start <= t.start and t.end <= sentence.end:
-            toks.append(t)
-    words = []
-    for i, t in enumerate(toks):
-        norm = normalize(doc.text[t.start:t.end])
-        words.append(Word(i, t.start, t.end, norm, t.kind, bases(norm) if t.kind == "word" else (norm,),
-                          tuple(p.role for p in t.parts)))
-    return words
+        if w.end <= sentence.end:
+            out.append(w)
+    return out
 
 
 def is_boundary(word: Word) -> bool:

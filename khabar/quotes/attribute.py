@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Doc, Span, Speaker
+from ..text.words import Word
 from .detect import Cue, at_sentence_start, sentence_bounds
 from .lexicon import QuoteLexicon
 from .phrases import Phrase, WordClasses, is_adjunct, mention_in_reach, parse_phrase
 from .resolve import ArticleNames, is_generic, phrase_keys
-from .words import CLAUSE_PUNCT, Word
+from .words import CLAUSE_PUNCT
 
 RARE_WORD = 2000  # corpus count below which an unlisted word right before إن may be a name (دانفورد، رجب)
 BARE_NAME = 3  # words of an unlisted name

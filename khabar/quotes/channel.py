@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from ..model import Quote
+from ..text.words import Word
 from .detect import sentence_bounds
 from .lexicon import QuoteLexicon
-from .words import Word, match_phrase
+from .words import match_phrase
 
 
 def channel_in(words: list[Word], start: int, end: int, skip: tuple[int, int], lex: QuoteLexicon) -> str | None:

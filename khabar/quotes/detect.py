@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..text.words import Word
 from .lexicon import CueForm, QuoteLexicon
 from .marks import Region
-from .words import CLAUSE_PUNCT, QUOTE_CHARS, STOP_PUNCT, Word, match_first, match_phrase
+from .words import CLAUSE_PUNCT, QUOTE_CHARS, STOP_PUNCT, match_first, match_phrase
 
 HOOK_WINDOW = 30  # words between a cue and its hook: a long subject with appositions fits
 NAME_IN_MARKS = 2  # quoted stretches this short after a plain word are names («إكس»), not content

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from ..model import Doc, Quote, Span, Speaker
+from ..text.words import Word
 from .attribute import RELATIVES, Attributor, at_start
 from .detect import (Cue, Hook, clause_end, find_cues, find_hook, kind_of, region_at, sentence_bounds, trim)
 from .lexicon import QuoteLexicon
 from .marks import Region, quote_regions
 from .phrases import is_adjunct, parse_phrase, word_classes
 from .resolve import article_names
-from .words import CLAUSE_PUNCT, QUOTE_CHARS, Word
+from .words import CLAUSE_PUNCT, QUOTE_CHARS
 
 AS_SAID = frozenset({"كما", "وكما"})  # كما قال at the end of a sentence points back
 ABOUT = frozenset({"عن"})  # نقلت رويترز عن مسؤول: the source after an outlet

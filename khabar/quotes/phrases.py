@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..resources import read_lines
-from ..text.tokens import clitic_rules
+from ..text.clitics import clitic_rules
+from ..text.words import Word
 from .lexicon import QuoteLexicon
-from .words import QUOTE_CHARS as QUOTE_MARKS, Word, match_first
+from .words import QUOTE_CHARS as QUOTE_MARKS, match_first
 
 MAX_DESCRIPTION = 7
 MAX_NAME = 5

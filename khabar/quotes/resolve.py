@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Doc, Entity, Span
+from ..text.words import Word
 from .phrases import Phrase, WordClasses, parse_phrase
-from .words import Word
 
 
 def _key(w: Word) -> str:

@@ -1,11 +1,12 @@
-"""The word view the quote modules work on: tokens in normalised spelling, by sentence."""
+"""The word view the quote modules work on: the word layer's tokens with NER mentions marked, and phrase matching."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import Sequence
 
 from ..model import Doc, Mention
-from ..text.normalize import normalize
+from ..text.words import Word, word_layer
 
 # Quotation marks as the normalised view writes them (« » “ ” fold to ").
 QUOTE_CHARS = frozenset('«»"“”„‟')
@@ -13,57 +14,18 @@ CLAUSE_PUNCT = frozenset("،,؛;")
 STOP_PUNCT = frozenset(".!?؟…")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A token: offsets into the article, its normalised text, and where it stands."""
-
-    i: int  # index in the document's word list
-    start: int
-    end: int
-    norm: str
-    kind: str  # word | number | latin | punct | symbol
-    sentence: int
-    paragraph: int
-    ner: str = ""  # the type of the NER mention this word is part of ("" when none or no NER ran)
-    ner_start: int = -1  # the word range [ner_start, ner_end) of that mention
-    ner_end: int = -1
-    conj: bool = True  # the tokenizer split off و/ف (وقال), not a word that starts with it (وزير)
-
-    @property
-    def is_word(self) -> bool:
-        return self.kind in ("word", "latin", "number")
-
-    @property
-    def bare(self) -> str:
-        """The word without an attached و/ف (only when enough is left to be a word)."""
-        if self.conj and self.norm[:1] in ("و", "ف") and len(self.norm) > 3:
-            return self.norm[1:]
-        return self.norm
-
-
 def words_of(doc: Doc) -> list[Word]:
-    """Every token of the document as a Word, in text order."""
-    out: list[Word] = []
-    sentences = doc.get("sentences") or []
-    tokens = doc.get("tokens") or []
-    si = 0
-    for tok in tokens:
-        while si + 1 < len(sentences) and tok.start >= sentences[si].end:
-            si += 1
-        para = sentences[si].paragraph if sentences else 0
-        conj = not tok.parts or tok.parts[0].role == "conj"
-        out.append(Word(len(out), tok.start, tok.end, normalize(doc.text[tok.start:tok.end]), tok.kind, si, para,
-                        conj=conj))
+    """Every token of the document as a Word (from the word layer), with the NER and entity mentions marked."""
+    layer = word_layer(doc)
     # NER mentions first; the entities layer adds the forms its clusters gathered (a bare ترمب the tagger missed)
     mentions = list(doc.get("mentions") or [])
     for e in doc.get("entities") or []:
         mentions += [Mention(m.start, m.end, e.type) for m in e.mentions]
-    return _with_mentions(out, mentions) if mentions else out
+    return _with_mentions(list(layer.tokens), layer.starts, mentions) if mentions else list(layer.tokens)
 
 
-def _with_mentions(words: list[Word], mentions) -> list[Word]:
+def _with_mentions(words: list[Word], starts: Sequence[int], mentions) -> list[Word]:
     """Mark the words of each NER mention, so phrases can take a name the tagger found (نور الدين بدوي)."""
-    starts = [w.start for w in words]
     out = list(words)
     for m in mentions:
         a = max(0, bisect_right(starts, m.start) - 1)

@@ -1,42 +1,19 @@
-"""Relation patterns over words and entity mentions: apposition, prefix, possessive and title."""
+"""Relation patterns over words and entity mentions: apposition, prefix, possessive and title.
+
+The cue tables are data (khabar/data/relations/cues.yaml, loaded in resources/relation_cues.py).
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Sequence
 
-from ..entities.detect import Word
-from ..entities.names import clitic_variants, name_tokens
-from ..entities.roles import nationality_at
-from ..resources import load_yaml
+from ..resources.nationalities import nationality_at
+from ..resources.relation_cues import Cue, cues, titles
+from ..text.clitics import name_variants
 
-CUES_SCHEMA = {"type": "object", "required": ["cues", "titles"],
-               "properties": {"cues": {"type": "array", "items": {"type": "object", "required": ["type", "role", "ar"]}},
-                              "titles": {"type": "array", "items": {"type": "object", "required": ["role", "ar"]}}}}
 # Title and adjective words that may stand between a cue and the entity it points to (موفد الرئيس الروسي بوتين).
 MAX_GAP_WORDS = 3
 POSSESSIVE = ("ه", "ها")
-
-
-@dataclass(frozen=True)
-class Cue:
-    type: str
-    role: str
-    tokens: tuple[str, ...]
-
-
-@lru_cache(maxsize=1)
-def cues() -> list[Cue]:
-    """Relation cues, longest first."""
-    data = load_yaml("entities/relation-cues.yaml", CUES_SCHEMA)
-    out = [Cue(c["type"], c["role"], name_tokens(a)) for c in data["cues"] for a in c["ar"]]
-    return sorted(out, key=lambda c: -len(c.tokens))
-
-
-@lru_cache(maxsize=1)
-def titles() -> list[Cue]:
-    data = load_yaml("entities/relation-cues.yaml", CUES_SCHEMA)
-    return sorted((Cue("position_held", t["role"], name_tokens(a)) for t in data["titles"] for a in t["ar"]),
-                  key=lambda c: -len(c.tokens))
 
 
 @lru_cache(maxsize=4)
@@ -51,13 +28,13 @@ def _by_first_token(table: tuple[Cue, ...]) -> dict[str, list[Cue]]:
     return index
 
 
-def cue_at(ws: list[Word], i: int, table: list[Cue]) -> tuple[Cue, int, bool] | None:
+def cue_at(ws: Sequence, i: int, table: list[Cue]) -> tuple[Cue, int, bool] | None:
     """(cue, words used, possessive) of a cue starting at word i; a clitic on the first word is allowed."""
     index = _by_first_token(tuple(table))
-    candidates = [(form, cue) for _, form in clitic_variants(ws[i].text) for cue in index.get(form, ())]
+    candidates = [(form, cue) for _, form in name_variants(ws[i].norm) for cue in index.get(form, ())]
     for cue in sorted({c for _, c in candidates}, key=table.index):
         n = len(cue.tokens)
-        if i + n > len(ws) or tuple(w.text for w in ws[i + 1:i + n]) != cue.tokens[1:]:
+        if i + n > len(ws) or tuple(w.norm for w in ws[i + 1:i + n]) != cue.tokens[1:]:
             continue
         forms = [form for form, c in candidates if c is cue]
         if cue.tokens[0] in forms:
@@ -67,14 +44,14 @@ def cue_at(ws: list[Word], i: int, table: list[Cue]) -> tuple[Cue, int, bool] | 
     return None
 
 
-def title_country(ws: list[Word], i: int) -> tuple[Cue, str, int] | None:
+def title_country(ws: Sequence, i: int) -> tuple[Cue, str, int] | None:
     """(title cue, country code, words used) of `وزير الخارجية الإيراني` at word i."""
     table = titles()
     index = _by_first_token(tuple(table))
-    found = {cue for _, form in clitic_variants(ws[i].text) for cue in index.get(form, ()) if form == cue.tokens[0]}
+    found = {cue for _, form in name_variants(ws[i].norm) for cue in index.get(form, ()) if form == cue.tokens[0]}
     for cue in sorted(found, key=table.index):
         n = len(cue.tokens)
-        if tuple(w.text for w in ws[i + 1:i + n]) == cue.tokens[1:]:
+        if tuple(w.norm for w in ws[i + 1:i + n]) == cue.tokens[1:]:
             nat = nationality_at(ws, i + n)
             if nat:
                 return cue, nat[0], n + nat[1]

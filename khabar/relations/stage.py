@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Sequence
 
-from ..entities.detect import Word, words
-from ..entities.kb import kb_for
 from ..model import Doc, Entity, Relation
 from ..pipeline import Options, register_stage
+from ..resources.kb import kb_for
+from ..text.words import Word, Words, word_layer
 from .patterns import MAX_GAP_WORDS, cue_at, cues, title_country
 
 STAGE_ID = "relations.v1"
@@ -25,8 +26,8 @@ def relations_stage(options: Options):
 class MentionIndex:
     """Entity mentions by the word they start and end on."""
 
-    def __init__(self, doc: Doc, ws: list[Word], entities: list[Entity]):
-        self.starts = [w.start for w in ws]
+    def __init__(self, doc: Doc, layer: Words, entities: list[Entity]):
+        self.starts = layer.name_starts
         self.by_first: dict[int, tuple[Entity, int]] = {}
         self.by_last: dict[int, Entity] = {}
         self.order: list[tuple[int, int, Entity]] = []
@@ -42,9 +43,9 @@ class MentionIndex:
 
 def extract(doc: Doc, kb) -> list[Relation]:
     """Every relation the patterns find, once per (type, subject, object, role)."""
-    ws = words(doc)
-    ents = doc.get("entities") or []
-    idx = MentionIndex(doc, ws, ents)
+    layer = word_layer(doc)
+    ws = layer.names
+    idx = MentionIndex(doc, layer, doc.get("entities") or [])
     out: dict[tuple, Relation] = {}
     for i in range(len(ws)):
         for rel in _at(doc, kb, ws, idx, i):
@@ -52,8 +53,8 @@ def extract(doc: Doc, kb) -> list[Relation]:
     return list(out.values())
 
 
-def _span(doc: Doc, ws: list[Word], a: int, b: int) -> tuple[int, int]:
-    s = doc.normalized.to_original(ws[a].start, ws[b].end)
+def _span(doc: Doc, ws: Sequence[Word], a: int, b: int) -> tuple[int, int]:
+    s = doc.normalized.to_original(ws[a].nstart, ws[b].nend)
     return s.start, s.end
 
 
@@ -66,7 +67,7 @@ def _next_entity(idx: MentionIndex, j: int, types: tuple[str, ...]) -> tuple[Ent
     return None
 
 
-def _at(doc: Doc, kb, ws: list[Word], idx: MentionIndex, i: int) -> list[Relation]:
+def _at(doc: Doc, kb, ws: Sequence[Word], idx: MentionIndex, i: int) -> list[Relation]:
     found = []
     hit = cue_at(ws, i, cues())
     if hit:
@@ -79,7 +80,7 @@ def _at(doc: Doc, kb, ws: list[Word], idx: MentionIndex, i: int) -> list[Relatio
             if antecedent:
                 found.append(Relation(cue.type, holder[0].id, antecedent.id, cue.role, *_span(doc, ws, i, holder[1])))
         elif subj_before and subj_before.type == "PER" and obj and obj[0] is not subj_before and \
-                "،" in doc.normalized.text[ws[i - 1].end:ws[i].start]:
+                "،" in doc.normalized.text[ws[i - 1].nend:ws[i].nstart]:
             start = _first_word_of(idx, i - 1)
             found.append(Relation(cue.type, subj_before.id, obj[0].id, cue.role, *_span(doc, ws, start, obj[1])))
         elif obj and obj[0].type in ("ORG", "GPE"):

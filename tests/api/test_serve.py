@@ -130,7 +130,7 @@ def test_startup_loads_the_clitic_rules_and_limits_route_threads(api_db):
     """The first search paid 0.3 s to load the clitic rules; 40 route threads starved the event loop."""
     from anyio import to_thread
 
-    from khabar.text.tokens import clitic_rules
+    from khabar.text.clitics import clitic_rules
 
     clitic_rules.cache_clear()
     with TestClient(create_app(ApiOptions(db=api_db))) as c:

@@ -37,7 +37,7 @@ def test_one_sentence_is_not_enough_to_tell_the_country():
 def test_bare_ministry_tied_to_a_place_is_left_alone():
     """ant:FR-internationalNews-1026-20180501: «وزارة الصحة في غزة» belongs to Gaza, not to the country the
     article names most (Israel): no bare match, though وزارة الصحة is a bare key (of وزارة الصحة الفلسطينية)."""
-    from khabar.entities.detect import words
+    from khabar.text.words import word_layer
     from khabar.entities.institutions import bare_index, bare_matches
     from khabar.entities.kb import knowledge_base
     from khabar.model import Doc
@@ -45,4 +45,4 @@ def test_bare_ministry_tied_to_a_place_is_left_alone():
     kb = knowledge_base()
     doc = Doc(Article(id="t", text="بحسب وزارة الصحة في غزة، التي أشارت إلى أن الأطباء", date=dt.date(2018, 5, 1)))
     assert ("وزاره", "الصحه") in bare_index(kb)
-    assert bare_matches(doc, kb, words(doc), []) == []
+    assert bare_matches(doc, kb, word_layer(doc).names, []) == []

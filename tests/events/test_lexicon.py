@@ -92,8 +92,8 @@ def test_mode_markers_load():
 def test_multiword_country_names_are_actors():
     """Regression (ant gold a09021): الولايات المتحدة was never found, only one-word names were looked up."""
     from khabar.events.actors import actor_word
-    from khabar.events.words import Word, bases
+    from khabar.text.words import Word
 
-    words = [Word(i, 0, 0, normalize(t), "word", bases(normalize(t))) for i, t in enumerate(["الولايات", "المتحدة"])]
+    words = [Word(i, 0, 0, 0, 0, normalize(t), "word") for i, t in enumerate(["الولايات", "المتحدة"])]
     found = actor_word(actor_lexicon(), words, 0, None)
     assert found and found.country == "USA" and found.length == 2

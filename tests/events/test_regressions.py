@@ -107,7 +107,7 @@ def _words_and_phrase_at(code, text: str, norm: str):
 
     doc, _ = code(text)
     words = sentence_words(doc, doc.get("sentences")[0])
-    i = next(w.index for w in words if w.norm == norm)
+    i = next(k for k, w in enumerate(words) if w.norm == norm)
     return words, phrase_at(actor_lexicon(), words, i, len(words) - 1, None)
 
 

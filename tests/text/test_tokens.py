@@ -1,7 +1,8 @@
 """The tokeniser: clitics as sub-spans, names kept whole, offsets into the text."""
 import pytest
 
-from khabar.text.tokens import segment, tokenize
+from khabar.text.clitics import segment
+from khabar.text.tokens import tokenize
 
 
 def parts_of(word):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from ..names import name_tokens, skeleton
+from ...text.names import name_tokens, skeleton
 from .schema import KBEntity, Role
 from .store import KB_DIR, load_kb_entities, role_holders
 
