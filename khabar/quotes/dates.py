@@ -1,14 +1,26 @@
-"""Quote dates: a time expression governing the cue, else the article's anchor date."""
+"""Quote dates: when the words were said. A day-level time expression governing the cue, on or before the
+article's anchor date; else the anchor date. A year or month the sentence mentions (بحلول 2021) dates its
+topic, not the saying, and nothing is said after the article reporting it."""
 from __future__ import annotations
 
 from ..model import Doc, Quote, Sentence
 
 
-def governing_timex(doc: Doc, q: Quote, sentence: Sentence) -> str | None:
-    """The value of the timex nearest the cue in its sentence, outside the quote's content."""
+DAY = len("2018-06-18")
+
+
+def dates_a_saying(value: str | None, anchor: str | None) -> bool:
+    """A full day, not after the anchor: the only timex values that can say when a quote was said."""
+    return bool(value) and len(value) == DAY and (anchor is None or value <= anchor)
+
+
+def governing_timex(doc: Doc, q: Quote, sentence: Sentence, anchor: str | None = None) -> str | None:
+    """The value of the saying-dating timex nearest the cue in its sentence, outside the quote's content."""
     best, best_gap = None, None
     for t in doc.get("timexes") or []:
         if not (sentence.start <= t.start and t.end <= sentence.end) or (q.start <= t.start < q.end):
+            continue
+        if not dates_a_saying(t.value, anchor):
             continue
         gap = abs(t.start - q.cue.start)
         if best_gap is None or gap < best_gap:
@@ -22,5 +34,5 @@ def assign_dates(doc: Doc, quotes: list[Quote]) -> None:
     sentences = doc.get("sentences") or []
     for q in quotes:
         sentence = next((s for s in sentences if q.cue and s.start <= q.cue.start < s.end), None)
-        value = governing_timex(doc, q, sentence) if sentence is not None and q.cue else None
+        value = governing_timex(doc, q, sentence, anchor) if sentence is not None and q.cue else None
         q.date = value or anchor

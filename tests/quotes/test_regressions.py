@@ -267,3 +267,23 @@ def test_regression_common_verb_is_no_unlisted_first_name(quotes_full):
     found = quotes_full(text, dt.date(2018, 3, 11))
     assert [(cue, speaker) for _, _, speaker, cue, _, _ in found] == [("وقال", "حماقي"), ("مؤكدا", "حماقي")]
     assert found[1][1].startswith("لا يملك سوى الغناء")
+
+
+def test_regression_quote_not_dated_by_a_year_it_mentions(quotes_full):
+    # The quotes page, newest first, began with 2035 and 2030 in 2018 articles: a year the sentence mentions
+    # dates its topic, not the saying.
+    text = "وقال وزير الطاقة السعودي إن المملكة ستنتج نصف حاجتها من الكهرباء من الطاقة الشمسية بحلول عام 2030."
+    [quote] = quotes_full(text, dt.date(2018, 3, 27))
+    assert quote[5].date == "2018-03-27"
+
+
+def test_regression_quote_dated_by_the_day_it_was_said(quotes_full):
+    text = "وقال وزير الخارجية أمس إن المحادثات ستستأنف في العاصمة الأردنية عمان."
+    [quote] = quotes_full(text, dt.date(2018, 3, 27))
+    assert quote[5].date == "2018-03-26"
+
+
+def test_regression_quote_never_dated_after_its_article(quotes_full):
+    text = "وقال المتحدث باسم الحكومة إن الاجتماع سيعقد يوم 25 أكتوبر في القاهرة."
+    [quote] = quotes_full(text, dt.date(2018, 10, 14))
+    assert quote[5].date == "2018-10-14"
