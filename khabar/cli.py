@@ -136,7 +136,7 @@ def _delegate(argv: list[str]) -> int | None:
 
         return ner.main(argv[2:])
     if argv[:2] == ["train", "ner"]:
-        from .entities.ner import train
+        from .training import ner as train
 
         return train.main(argv[2:])
     if argv[:1] == ["train"]:

@@ -77,3 +77,17 @@ def test_model_and_normalize_are_not_in_a_cycle():
     model, normalize = "khabar.model", "khabar.text.normalize"
     assert not (normalize in reachable(model) and model in reachable(normalize))
     assert model not in reachable(normalize)
+
+
+def test_the_ner_runtime_does_not_import_training():
+    runtime = [m for m in modules() if m.startswith("khabar.entities.ner")] + ["khabar.stages"]
+    assert len(runtime) > 5
+    for name in runtime:
+        assert not [m for m in reachable(name) | {name} if m.startswith("khabar.training")], name
+
+
+def test_training_code_lives_in_training():
+    ner = {m.rpartition(".")[2] for m in modules() if m.startswith("khabar.entities.ner.")}
+    assert not ner & {"train", "train_neural", "pretrain", "corpus", "conll"}
+    assert {"khabar.training.ner", "khabar.training.ner_neural", "khabar.training.pretrain", "khabar.training.corpus",
+            "khabar.training.conll"} <= set(modules())
