@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from run import CORPUS, load_articles  # noqa: E402
 
+import khabar.stages  # noqa: E402, F401  registers the built-in stages
 from khabar.pipeline import Options, Pipeline  # noqa: E402
 
 BUSY = """

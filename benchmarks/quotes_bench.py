@@ -21,6 +21,7 @@ from pathlib import Path
 
 from khabar.ingest.readers import article_from_record
 from khabar.model import Doc
+import khabar.stages  # noqa: F401  registers the built-in stages
 from khabar.pipeline import Options, Pipeline
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

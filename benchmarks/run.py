@@ -20,6 +20,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from khabar.ingest.readers import article_from_record
+import khabar.stages  # noqa: F401  registers the built-in stages
 from khabar.pipeline import Pipeline
 
 HERE = Path(__file__).resolve().parent

@@ -23,6 +23,7 @@ import tracemalloc
 from pathlib import Path
 
 from khabar.model import Article
+import khabar.stages  # noqa: F401  registers the built-in stages
 from khabar.pipeline import Options, Pipeline
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

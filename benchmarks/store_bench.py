@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from khabar.ingest.readers import read_inputs
+import khabar.stages  # noqa: F401  registers the built-in stages
 from khabar.pipeline import Options, Pipeline
 from khabar.store import Filters, StoreOptions, open_store, queries, schema
 from khabar.store.ingest import ingest_items

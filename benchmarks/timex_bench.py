@@ -22,6 +22,7 @@ from pathlib import Path
 from khabar.evaluate.scoring import score
 from khabar.ingest.readers import article_from_record
 from khabar.model import Article
+import khabar.stages  # noqa: F401  registers the built-in stages
 from khabar.pipeline import Options, Pipeline, lookup
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -27,6 +27,7 @@ _STATE: dict = {}
 
 
 def setup() -> None:
+    import khabar.stages  # noqa: F401  registers the built-in stages
     from khabar.pipeline import Pipeline
 
     _STATE["pipeline"] = Pipeline.build()

@@ -61,6 +61,7 @@ def _report(message: str) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .ingest.readers import read_inputs
+    from . import stages  # noqa: F401  registers the built-in stages
     from .pipeline import Options, Pipeline
     from .runner import analyse
 
@@ -87,12 +88,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_stages(args: argparse.Namespace) -> int:
+    from . import stages  # noqa: F401  registers the built-in stages
     from .pipeline import default_stages, registered
 
     defaults = set(default_stages())
     for spec in sorted(registered().values(), key=lambda s: s.id):
         mark = "*" if spec.id in defaults else " "
-        print(f"{mark} {spec.id:18} requires {', '.join(spec.requires) or '-':30} adds {', '.join(spec.adds)}")
+        print(f"{mark} {spec.id:18} requires {', '.join(spec.requires) or '-':30} adds {', '.join(spec.adds):24} "
+              f"uses {', '.join(spec.uses) or '-'}")
     return EXIT_OK
 
 
@@ -133,7 +136,7 @@ def _delegate(argv: list[str]) -> int | None:
 
         return ner.main(argv[2:])
     if argv[:2] == ["train", "ner"]:
-        from .entities.ner import train
+        from .training import ner as train
 
         return train.main(argv[2:])
     if argv[:1] == ["train"]:

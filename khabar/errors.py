@@ -18,6 +18,14 @@ class PipelineError(KhabarError):
     """A pipeline that cannot be built: unknown stage or unmet requirement."""
 
 
+class UnknownLayerError(PipelineError):
+    """A stage that uses a layer no registered stage adds."""
+
+    def __init__(self, stage: str, layer: str):
+        self.stage, self.layer = stage, layer
+        super().__init__(f"stage {stage} uses layer {layer!r}, which no registered stage adds")
+
+
 class StageError(KhabarError):
     """A stage failed on one article; the batch records it and moves on."""
 

@@ -11,30 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import KhabarError
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open character range [start, end) of the article text."""
-
-    start: int
-    end: int
-
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span [{self.start}, {self.end})")
-
-    def text_in(self, text: str) -> str:
-        return text[self.start:self.end]
-
-    def __len__(self) -> int:
-        return self.end - self.start
-
-    def contains(self, other: "Span") -> bool:
-        return self.start <= other.start and other.end <= self.end
-
-    def overlaps(self, other: "Span") -> bool:
-        return self.start < other.end and other.start < self.end
+from .text.normalize import NormalizedView
+from .text.span import Span  # noqa: F401  below both this model and the view, so neither imports the other
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,8 +210,6 @@ class Doc:
     def normalized(self):
         """The normalised view of the text, built once on first use."""
         if self._normalized is None:
-            from .text.normalize import NormalizedView
-
             self._normalized = NormalizedView(self.text)
         return self._normalized
 

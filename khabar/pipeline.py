@@ -1,9 +1,13 @@
 """The stage registry and the pipeline that runs stages over documents.
 
 A stage is registered under a versioned name (`sentences.v1`). It declares
-the layers it requires and the layers it adds; `Pipeline.build` checks the
-chain before anything runs, and every result records the stage names and the
-package version as provenance.
+the layers it requires, the layers it uses when present and the layers it
+adds; the default order follows from those declarations, `Pipeline.build`
+checks the chain before anything runs, and every result records the stage
+names and the package version as provenance.
+
+This module knows no stage: `khabar.stages` imports the built-in ones, which
+register here (whoever builds a pipeline imports it).
 """
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from . import __version__
-from .errors import PipelineError, StageError
+from .errors import PipelineError, StageError, UnknownLayerError
 from .model import Article, Doc
 
 # Layers every Doc has before any stage runs.
@@ -41,21 +45,28 @@ class StageSpec:
     requires: tuple[str, ...]
     adds: tuple[str, ...]
     factory: Callable[[Options], StageFn]
+    uses: tuple[str, ...] = ()  # layers read when present: they order the stages, never refuse a pipeline
 
     @property
     def id(self) -> str:
         return f"{self.name}.v{self.version}"
 
+    @property
+    def reads(self) -> tuple[str, ...]:
+        """Every layer the stage reads: required or used."""
+        return self.requires + self.uses
+
 
 _REGISTRY: dict[str, StageSpec] = {}
+_NO_STAGES = "no stages registered: import khabar.stages to register the built-in ones"
 
 
-def register_stage(name: str, version: int, requires: Iterable[str] = (),
+def register_stage(name: str, version: int, requires: Iterable[str] = (), uses: Iterable[str] = (),
                    adds: Iterable[str] = ()) -> Callable[[Callable[[Options], StageFn]], Callable[[Options], StageFn]]:
     """Decorator for a stage factory: `factory(options) -> fn(doc)`."""
 
     def wrap(factory: Callable[[Options], StageFn]) -> Callable[[Options], StageFn]:
-        spec = StageSpec(name, version, tuple(requires), tuple(adds), factory)
+        spec = StageSpec(name, version, tuple(requires), tuple(adds), factory, uses=tuple(uses))
         if spec.id in _REGISTRY:
             raise PipelineError(f"stage {spec.id} registered twice")
         _REGISTRY[spec.id] = spec
@@ -65,29 +76,54 @@ def register_stage(name: str, version: int, requires: Iterable[str] = (),
 
 
 def registered() -> dict[str, StageSpec]:
-    _load_builtin_stages()
+    """Every registered stage by id, in registration order."""
     return dict(_REGISTRY)
 
 
 def lookup(stage_id: str) -> StageSpec:
     """A stage by `name.vN`, or by bare name for its newest version."""
-    _load_builtin_stages()
     if stage_id in _REGISTRY:
         return _REGISTRY[stage_id]
     versions = [s for s in _REGISTRY.values() if s.name == stage_id]
     if not versions:
-        raise PipelineError(f"unknown stage {stage_id!r}; known: {', '.join(sorted(_REGISTRY))}")
+        known = ", ".join(sorted(_REGISTRY)) or _NO_STAGES
+        raise PipelineError(f"unknown stage {stage_id!r}; known: {known}")
     return max(versions, key=lambda s: s.version)
 
 
-def _load_builtin_stages() -> None:
-    from . import stages  # noqa: F401  (importing registers the built-in stages)
-
-
 def default_stages() -> tuple[str, ...]:
-    from .stages import DEFAULT_STAGES
+    """The default pipeline: the newest version of every registered stage, in declaration order."""
+    return tuple(spec.id for spec in stage_order(newest_versions()))
 
-    return DEFAULT_STAGES
+
+def newest_versions() -> list[StageSpec]:
+    """The newest version of each registered stage name, in registration order."""
+    newest: dict[str, StageSpec] = {}
+    for spec in _REGISTRY.values():
+        if spec.name not in newest or spec.version > newest[spec.name].version:
+            newest[spec.name] = spec
+    return [s for s in _REGISTRY.values() if newest[s.name] is s]
+
+
+def stage_order(specs: list[StageSpec]) -> list[StageSpec]:
+    """`specs` sorted so that each stage runs after those adding a layer it reads (requires or uses).
+
+    A stable topological sort: of the stages ready to run, the first in `specs` goes first, so stages
+    the declarations leave unordered (tokens and time both need only sentences) keep registration order.
+    """
+    pending, done = list(specs), []
+    while pending:
+        ready = next((s for s in pending if not _waits_for(s, pending)), None)
+        if ready is None:
+            raise PipelineError(f"stages read each other's layers in a cycle: {', '.join(s.id for s in pending)}")
+        done.append(ready)
+        pending.remove(ready)
+    return done
+
+
+def _waits_for(spec: StageSpec, pending: list[StageSpec]) -> bool:
+    """True while another pending stage adds a layer `spec` reads."""
+    return any(other is not spec and set(other.adds) & set(spec.reads) for other in pending)
 
 
 def check_chain(specs: list[StageSpec]) -> None:
@@ -101,6 +137,16 @@ def check_chain(specs: list[StageSpec]) -> None:
         if clash:
             raise PipelineError(f"stage {spec.id} adds {', '.join(clash)}, which an earlier stage already adds")
         available.update(spec.adds)
+
+
+def check_uses(specs: list[StageSpec], known: Iterable[StageSpec]) -> None:
+    """Raise UnknownLayerError for a used layer that none of the `known` stages adds (a typo, or a stage
+    not registered): a used layer may be absent from one pipeline, never from every one."""
+    layers = set(BASE_LAYERS).union(*(s.adds for s in known))
+    for spec in specs:
+        for layer in spec.uses:
+            if layer not in layers:
+                raise UnknownLayerError(spec.id, layer)
 
 
 @dataclass
@@ -122,10 +168,12 @@ class Pipeline:
     @classmethod
     def build(cls, options: Options | None = None) -> "Pipeline":
         options = options or Options()
-        _load_builtin_stages()
+        if not _REGISTRY:
+            raise PipelineError(_NO_STAGES)
         ids = options.stages if options.stages is not None else default_stages()
         specs = [lookup(i) for i in ids]
         check_chain(specs)
+        check_uses(specs, _REGISTRY.values())
         return cls(specs, options)
 
     @property

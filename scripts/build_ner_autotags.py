@@ -2,9 +2,9 @@
 how often it falls inside each entity type. Writes khabar/data/ner/autotags.tsv.gz.
 
 usage:
-  KHABAR_NER_AUTOTAGS=0 python -m khabar.entities.ner.train ANERCORP --out /tmp/base.crfsuite
+  python -m khabar.training.ner ANERCORP --out /tmp/base.crfsuite --no-autotags
   python scripts/build_ner_autotags.py /tmp/base.crfsuite [N_ARTICLES]
-The first pass must be trained without autotags (the env variable), as shown.
+The first pass must be trained without autotags (--no-autotags), as shown, and tags without them.
 Only ANT (Apache-2.0) is tagged; SaudiNewsNet is non-commercial.
 """
 from __future__ import annotations
@@ -12,16 +12,14 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
-import os
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-os.environ["KHABAR_NER_AUTOTAGS"] = "0"  # the first-pass model knows no autotag features
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from khabar.entities.ner.features import split_parts, unit_of_token  # noqa: E402
+from khabar.entities.ner.features import FeatureOptions, split_parts, unit_of_token  # noqa: E402
 from khabar.entities.ner.model import NerModel  # noqa: E402
 from khabar.entities.ner.stage import chunks  # noqa: E402
 from khabar.text.sentences import split_sentences  # noqa: E402
@@ -47,7 +45,7 @@ def tagged_stems(model: NerModel, n: int):
 
 
 def main(argv: list[str]) -> int:
-    model = NerModel(argv[0])
+    model = NerModel(argv[0], features=FeatureOptions(autotags=False))  # it knows no autotag features
     n = int(argv[1]) if len(argv) > 1 else 4000
     total, typed = Counter(), defaultdict(Counter)
     for stem, kind in tagged_stems(model, n):

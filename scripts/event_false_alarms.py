@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from khabar.ingest.readers import read_inputs
+import khabar.stages  # noqa: F401  registers the built-in stages
 from khabar.pipeline import Options, Pipeline
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "articles.jsonl"

@@ -12,9 +12,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from khabar.entities.ner.conll import read  # noqa: E402
+from khabar.training.conll import read  # noqa: E402
 from khabar.entities.ner.model import MODEL_PATH, NerModel  # noqa: E402
-from khabar.entities.ner.train import dev_split  # noqa: E402
+from khabar.training.ner import dev_split  # noqa: E402
 from khabar.evaluate.ner import evaluate_sentences, table  # noqa: E402
 
 

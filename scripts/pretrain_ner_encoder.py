@@ -23,9 +23,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from khabar.entities.ner.corpus import WORD, corpus_texts  # noqa: E402
+from khabar.training.corpus import WORD, corpus_texts  # noqa: E402
 from khabar.entities.ner.encoder import MAX_NGRAMS, encoder_word, ngram_matrix  # noqa: E402
-from khabar.entities.ner.pretrain import BUCKETS, FIRST_TYPE, T_RARE, T_SEP  # noqa: E402
+from khabar.training.pretrain import BUCKETS, FIRST_TYPE, T_RARE, T_SEP  # noqa: E402
 
 CORPORA = [ROOT.parent / "shared" / "data" / "corpus" / "ant-2018.jsonl.gz"]
 _END = frozenset(".!?؟")
@@ -113,7 +113,7 @@ def main(argv: list[str]) -> int:
     elif args.cmd == "join":
         join_parts(args.folder, args.out)
     else:
-        from khabar.entities.ner.pretrain import pretrain
+        from khabar.training.pretrain import pretrain
 
         corpus = dict(np.load(args.corpus, allow_pickle=False))
         sizes = dict(dim=32, layers=1, heads=2, ff=64, emb=16, n_words=2000) if args.tiny else {}

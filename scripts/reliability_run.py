@@ -29,6 +29,7 @@ _PIPELINE = None
 
 def _init_worker() -> None:
     global _PIPELINE
+    import khabar.stages  # noqa: F401  registers the built-in stages
     from khabar.pipeline import Pipeline
 
     _PIPELINE = Pipeline.build()

@@ -30,7 +30,7 @@ from scipy.sparse.linalg import svds  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from khabar.entities.ner.corpus import WORD, corpus_texts  # noqa: E402
+from khabar.training.corpus import WORD, corpus_texts  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "corpus" / "ant-2018.jsonl.gz"
 DEFAULT_OUT = ROOT / "khabar" / "data" / "ner" / "clusters.tsv.gz"

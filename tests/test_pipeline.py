@@ -4,6 +4,7 @@ import datetime as dt
 import pytest
 
 from khabar import __version__
+from khabar import pipeline as pipeline_module
 from khabar.errors import PipelineError, StageError
 from khabar.model import Article, Doc, LayerError
 from khabar.pipeline import Options, Pipeline, check_chain, lookup, register_stage, registered
@@ -57,7 +58,10 @@ def test_date_option_overrides_the_article_date():
     assert ARTICLE.date == dt.date(2026, 3, 12)  # the original record is untouched
 
 
-def test_failing_stage_is_reported_per_article_and_the_batch_goes_on():
+def test_failing_stage_is_reported_per_article_and_the_batch_goes_on(monkeypatch):
+    # A copy of the registry: a registered stage joins the default pipeline, so this one must not outlive the test.
+    monkeypatch.setattr(pipeline_module, "_REGISTRY", dict(pipeline_module._REGISTRY))
+
     @register_stage("explode_on_peskov", 1, requires=("sentences",), adds=("boom",))
     def explode(options):
         def run(doc):

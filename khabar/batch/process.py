@@ -10,6 +10,7 @@ from ..ingest.language import detect_language, guess_problem
 from ..ingest.options import IngestOptions
 from ..ingest.readers import unicode_problem
 from ..model import Article
+from .. import stages  # noqa: F401  registers the built-in stages (here: Spark workers import this module)
 from ..pipeline import Options, Pipeline
 from .dedup import signature
 from .tables import TABLES, error_row, rows_from_record

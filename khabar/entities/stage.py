@@ -30,7 +30,8 @@ BRACKETS = "()[]{}«»\"“”"
 _UNBRACKETED = re.compile(rf"[^\s{re.escape(BRACKETS)}](?:[^{re.escape(BRACKETS)}]*[^\s{re.escape(BRACKETS)}])?")
 
 
-@register_stage("entities", 1, requires=("tokens",), adds=("entities",))
+@register_stage("entities", 1, requires=("tokens",), uses=("sentences", "mentions", "effective_date"),
+                adds=("entities",))
 def entities_stage(options: Options):
     kb = kb_for(options)
     # Guessing unknown people from name lists is off by default: it halves precision without a NER layer.

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..errors import InputError, KhabarError
 from ..ingest.readers import read_inputs
+from .. import stages  # noqa: F401  registers the built-in stages
 from ..pipeline import Options, Pipeline
 from ..runner import analyse
 from .scoring import score

@@ -55,9 +55,9 @@ def events_report(shared: Path, tmp: Path) -> dict[str, Any]:
 
 
 def ner_report(shared: Path, tmp: Path) -> dict[str, Any]:
-    from ..entities.ner.conll import read
     from ..entities.ner.model import MODEL_PATH, NerModel
-    from ..entities.ner.train import dev_split
+    from ..training.conll import read
+    from ..training.ner import dev_split
     from .ner import evaluate_sentences
 
     _, dev = dev_split(read(str(shared / "data/ner/anercorp-train.txt")), 0.1)

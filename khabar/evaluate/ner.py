@@ -6,7 +6,8 @@ import json
 import sys
 from typing import Iterable, Sequence
 
-from ..entities.ner.conll import Item, read, spans
+from ..entities.ner.sequences import spans
+from ..training.conll import Item, read
 
 # Gold types named differently across corpora, folded to one name for scoring.
 GOLD_ALIASES = {"PER": "PERS"}

@@ -66,6 +66,7 @@ def ingest_parser() -> argparse.ArgumentParser:
 
 def _ingest(args: argparse.Namespace) -> int:
     from ..ingest.readers import read_inputs
+    from .. import stages  # noqa: F401  registers the built-in stages
     from ..pipeline import Options, Pipeline
     from .db import open_store
     from .ingest import ingest_items

@@ -12,7 +12,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
-from ..model import Span
+from .span import Span
 
 # Harakat, Quranic marks, superscript alef and tatweel: dropped from the view,
 # but they belong to the letter before them when a span is mapped back.

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from khabar.entities.ner.conll import read, spans
+from khabar.entities.ner.sequences import spans
+from khabar.training.conll import read
 from khabar.entities.ner.features import doc_features, doc_keys, norm, resources, unit_of, with_doc
 from khabar.entities.ner.model import MODEL_PATH, NerModel, first_pass_path, load, meta
-from khabar.entities.ner.train import train
+from khabar.training.ner import train
 from khabar.entities.ner.stage import find_mentions
 from khabar.errors import InputError
 from khabar.evaluate.ner import evaluate_file, score

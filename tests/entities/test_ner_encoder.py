@@ -36,7 +36,7 @@ def test_encoder_word_folds_digits_and_latin_case():
 def _corpus():
     """A toy prepared corpus of the test sentences, as scripts/pretrain_ner_encoder.py prepare writes it."""
     from khabar.entities.ner.encoder import ngram_matrix
-    from khabar.entities.ner.pretrain import FIRST_TYPE, T_SEP
+    from khabar.training.pretrain import FIRST_TYPE, T_SEP
 
     sents = [[encoder_word(w) for w in s.split()] for s in SENTENCES]
     types = sorted({w for s in sents for w in s})
@@ -53,7 +53,7 @@ def _corpus():
 
 def test_numpy_encoder_equals_torch_on_real_sentences(tmp_path):
     torch = pytest.importorskip("torch")
-    from khabar.entities.ner.pretrain import build, export
+    from khabar.training.pretrain import build, export
 
     torch.manual_seed(0)
     net = build(torch, torch.nn, **SIZES).eval()
@@ -72,7 +72,7 @@ def test_numpy_encoder_equals_torch_on_real_sentences(tmp_path):
 
 def test_long_sentence_is_encoded_in_pieces(tmp_path):
     torch = pytest.importorskip("torch")
-    from khabar.entities.ner.pretrain import build, export
+    from khabar.training.pretrain import build, export
 
     torch.manual_seed(0)
     export(build(torch, torch.nn, **SIZES).eval(), _corpus(), SIZES["n_words"], tmp_path / "enc.npz")
@@ -86,7 +86,7 @@ def test_long_sentence_is_encoded_in_pieces(tmp_path):
 
 def test_pretraining_lowers_the_masked_word_loss(tmp_path):
     torch = pytest.importorskip("torch")
-    from khabar.entities.ner.pretrain import Batches, build, pretrain
+    from khabar.training.pretrain import Batches, build, pretrain
 
     corpus = _corpus()
     sizes = {k: v for k, v in SIZES.items() if k != "buckets"}
@@ -95,7 +95,7 @@ def test_pretraining_lowers_the_masked_word_loss(tmp_path):
     data = Batches(torch, corpus, SIZES["n_words"], "cpu", 13, held_out=0.25)
     wid, grams, keep, target = data.sample(8)
     assert (target[target >= 0] >= 3).all() and keep.any(axis=1).all()  # only known words are predicted
-    from khabar.entities.ner.pretrain import validate
+    from khabar.training.pretrain import validate
 
     before = validate(torch, before_net, data, torch.autocast("cpu", enabled=False))
     after = pretrain(corpus, tmp_path / "enc.npz", seconds=4, batch=8, lr=3e-3, warmup=5, log=lambda m: None, **sizes)
@@ -104,7 +104,7 @@ def test_pretraining_lowers_the_masked_word_loss(tmp_path):
 
 
 def _tiny_encoder(torch, path) -> Encoder:
-    from khabar.entities.ner.pretrain import build, export
+    from khabar.training.pretrain import build, export
 
     torch.manual_seed(0)
     export(build(torch, torch.nn, **SIZES).eval(), _corpus(), SIZES["n_words"], path)
@@ -136,7 +136,7 @@ def _emissions_match(torch, net, tagger, units, feats, encoder):
 def test_neural_pass_reading_the_encoder_exports_what_torch_computes(tmp_path, tuned):
     torch = pytest.importorskip("torch")
     from khabar.entities.ner.neural import NeuralTagger
-    from khabar.entities.ner.train_neural import train_neural
+    from khabar.training.ner_neural import train_neural
 
     pretrained = _tiny_encoder(torch, tmp_path / "enc.npz")
     units, feats, tags, vocab = _tagging_data()
@@ -153,7 +153,7 @@ def test_neural_pass_reading_the_encoder_exports_what_torch_computes(tmp_path, t
 def test_neural_pass_that_reads_the_encoder_refuses_to_load_without_it(tmp_path):
     torch = pytest.importorskip("torch")
     from khabar.entities.ner.neural import NeuralTagger
-    from khabar.entities.ner.train_neural import train_neural
+    from khabar.training.ner_neural import train_neural
 
     units, feats, tags, vocab = _tagging_data()
     vectors = np.zeros((len(vocab), 6), np.float32)
@@ -165,7 +165,7 @@ def test_neural_pass_that_reads_the_encoder_refuses_to_load_without_it(tmp_path)
 
 def test_torch_encoder_loaded_from_its_export_gives_the_same_vectors(tmp_path):
     torch = pytest.importorskip("torch")
-    from khabar.entities.ner.pretrain import load_torch
+    from khabar.training.pretrain import load_torch
 
     enc = _tiny_encoder(torch, tmp_path / "enc.npz")
     net = load_torch(torch, torch.nn, tmp_path / "enc.npz").eval()
@@ -185,7 +185,7 @@ def test_regression_lone_surrogate_gets_ngram_ids():
 @pytest.mark.parametrize("argv", [["--tune-encoder"], ["--tune-encoder", "--encoder", "e.npz", "--seeds", "2"]],
                          ids=["no-encoder", "bag"])
 def test_tune_encoder_without_one_encoder_and_one_seed_is_a_usage_error(capsys, argv):
-    from khabar.entities.ner.train import main
+    from khabar.training.ner import main
 
     with pytest.raises(SystemExit) as err:
         main(["anercorp-train.txt", "--neural", "6", "--vectors", "v.npz", *argv])
@@ -215,7 +215,7 @@ def test_prepare_turns_articles_into_a_type_stream_with_sentence_starts(tmp_path
     import gzip
     import json
 
-    from khabar.entities.ner.pretrain import FIRST_TYPE, T_SEP
+    from khabar.training.pretrain import FIRST_TYPE, T_SEP
 
     src = tmp_path / "news.jsonl.gz"
     with gzip.open(src, "wt", encoding="utf-8") as fh:
@@ -249,7 +249,7 @@ def test_train_command_writes_the_encoder_beside_the_model_and_retraining_withou
     import json
 
     from khabar.entities.ner.model import NerModel, encoder_path, neural_path
-    from khabar.entities.ner.train import train
+    from khabar.training.ner import train
 
     names = ["زيد", "عمرو", "خالد", "سعيد", "نوفل", "طارق"]
     rows = [f"وقال O\nالوزير O\n{names[k % 6]} B-PERS\nإن O\nموسكو B-LOC\nآمنة O\n. O\n" for k in range(24)]
@@ -270,7 +270,7 @@ def test_train_command_writes_the_encoder_beside_the_model_and_retraining_withou
 
 
 def test_learning_rate_warms_up_then_decays_to_a_floor():
-    from khabar.entities.ner.pretrain import lr_factor
+    from khabar.training.pretrain import lr_factor
 
     assert lr_factor(0, 500, None) == 0 and lr_factor(250, 500, None) == 0.5
     assert lr_factor(600, 500, None) == pytest.approx(1.0)  # steps not planned yet: no decay
@@ -285,7 +285,7 @@ def test_regression_training_refuses_saudinewsnet(tmp_path):
 
     import pytest
 
-    from khabar.entities.ner.corpus import NonCommercialCorpusError, corpus_texts
+    from khabar.training.corpus import NonCommercialCorpusError, corpus_texts
 
     src = tmp_path / "saudinewsnet-2015.jsonl.gz"
     with gzip.open(src, "wt", encoding="utf-8") as fh:

@@ -81,7 +81,7 @@ def test_empty_sentence_in_a_document_gives_no_rows(tmp_path):
 
 def test_export_reproduces_torch_emissions(tmp_path):
     torch = pytest.importorskip("torch")  # training-only dependency (the `train` extra)
-    from khabar.entities.ner.train_neural import train_neural
+    from khabar.training.ner_neural import train_neural
 
     units = [_units(t) for t, _ in SENTENCES]
     feats = [_feats(u) for u in units]
@@ -121,7 +121,7 @@ def test_model_with_a_neural_pass_decodes_the_mean_of_both_marginals(tmp_path):
 
 
 def test_train_neural_without_vectors_is_a_usage_error(capsys):
-    from khabar.entities.ner.train import main
+    from khabar.training.ner import main
 
     with pytest.raises(SystemExit) as err:
         main(["anercorp-train.txt", "--neural", "8"])

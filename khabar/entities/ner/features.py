@@ -6,7 +6,6 @@ by token text, which makes tagging fast: news text repeats its words.
 """
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -39,6 +38,18 @@ def norm_table() -> dict[int, str | None]:
 
 def norm(text: str) -> str:
     return text.translate(norm_table())
+
+
+@dataclass(frozen=True)
+class FeatureOptions:
+    """How the features are computed: the one options object, given to the model and the trainer."""
+
+    # Per-stem label shares from auto-tagged news; off for the first-pass model that tags that news
+    # (scripts/build_ner_autotags.py), which must not see features made from its own output.
+    autotags: bool = True
+
+
+DEFAULT_FEATURES = FeatureOptions()
 
 
 @dataclass(frozen=True)
@@ -77,9 +88,9 @@ def _read_gazetteer(name: str, gaz: dict, phrases: dict) -> None:
             _add(phrases, words, tag)
 
 
-@lru_cache(maxsize=1)
-def resources() -> Resources:
-    """Gazetteers, trigger lexicons and clusters shipped with the model."""
+@lru_cache(maxsize=2)
+def resources(options: FeatureOptions = DEFAULT_FEATURES) -> Resources:
+    """Gazetteers, trigger lexicons and clusters shipped with the model (autotags as `options` say)."""
     gaz: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
     _read_gazetteer("ner/gazetteer.tsv.gz", gaz, phrases)
@@ -103,12 +114,12 @@ def resources() -> Resources:
         w, _, n = line.partition("\t")
         lexicon[w] = int(n)
     return Resources(gaz, phrases, max((len(k) for k in phrases), default=1), triggers, clusters, lexicon,
-                     _autotags())
+                     _autotags(options.autotags))
 
 
-def _autotags() -> dict[str, tuple[str, ...]]:
-    """Per-stem label shares from auto-tagged ANT news; KHABAR_NER_AUTOTAGS=0 turns them off (first pass)."""
-    if os.environ.get("KHABAR_NER_AUTOTAGS", "1") == "0" or not (DATA_ROOT / "ner" / "autotags.tsv.gz").exists():
+def _autotags(wanted: bool) -> dict[str, tuple[str, ...]]:
+    """Per-stem label shares from auto-tagged ANT news, when wanted and shipped."""
+    if not wanted or not (DATA_ROOT / "ner" / "autotags.tsv.gz").exists():
         return {}
     out = {}
     for line in read_lines("ner/autotags.tsv.gz"):
@@ -157,9 +168,10 @@ def split_parts(text: str, kind: str, parts: tuple[tuple[int, int, str], ...]) -
 
 
 @lru_cache(maxsize=200_000)
-def word_features(text: str, kind: str, parts: tuple[tuple[int, int, str], ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def word_features(text: str, kind: str, parts: tuple[tuple[int, int, str], ...],
+                  options: FeatureOptions = DEFAULT_FEATURES) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(features of the token itself, features it lends to its neighbours)."""
-    r = resources()
+    r = resources(options)
     w = norm(text)
     pre, stem, suf = split_parts(text, kind, parts)
     bare = _strip_det(stem)
@@ -200,9 +212,9 @@ def word_features(text: str, kind: str, parts: tuple[tuple[int, int, str], ...])
     return tuple(own), tuple(ctx)
 
 
-def phrase_tags(stems: Sequence[str]) -> list[list[str]]:
+def phrase_tags(stems: Sequence[str], options: FeatureOptions = DEFAULT_FEATURES) -> list[list[str]]:
     """B-/I- tags of multi-word gazetteer and trigger entries matched greedily, longest first."""
-    r = resources()
+    r = resources(options)
     out: list[list[str]] = [[] for _ in stems]
     i, n = 0, len(stems)
     while i < n:
@@ -224,11 +236,11 @@ def phrase_tags(stems: Sequence[str]) -> list[list[str]]:
 OFFSETS = (-2, -1, 1, 2)
 
 
-def sentence_features(units: Sequence[Unit]) -> list[list[str]]:
+def sentence_features(units: Sequence[Unit], options: FeatureOptions = DEFAULT_FEATURES) -> list[list[str]]:
     """The CRF item features of each token of one sentence, with a ±2 window."""
-    wf = [word_features(t, k, p) for t, k, p in units]
+    wf = [word_features(t, k, p, options) for t, k, p in units]
     stems = [f[0][2][2:] for f in wf]  # "s=" feature
-    phrases = phrase_tags(stems)
+    phrases = phrase_tags(stems, options)
     n = len(units)
     out = []
     for i in range(n):

@@ -11,9 +11,9 @@ import numpy as np
 import pycrfsuite
 
 from ...resources import DATA_ROOT
-from .conll import spans
-from .features import (Unit, doc_features, doc_keys, norm, own_features, resources, sentence_features, split_parts,
-                       with_doc)
+from .sequences import spans
+from .features import (DEFAULT_FEATURES, FeatureOptions, Unit, doc_features, doc_keys, norm, own_features, resources,
+                       sentence_features, split_parts, with_doc)
 
 MODEL_PATH = DATA_ROOT / "ner" / "ner.crfsuite"
 META_PATH = DATA_ROOT / "ner" / "ner.meta.json"
@@ -42,8 +42,10 @@ def first_pass_path(path: str | Path) -> Path:
 class NerModel:
     """A CRF tagger; two-pass when a first-pass model sits beside it (its labels feed document features)."""
 
-    def __init__(self, path: str | Path = MODEL_PATH, neural: bool = True):
+    def __init__(self, path: str | Path = MODEL_PATH, neural: bool = True,
+                 features: FeatureOptions = DEFAULT_FEATURES):
         self.path = str(path)
+        self.features = features  # as the model was trained with
         self.tagger = pycrfsuite.Tagger()
         self.tagger.open(self.path)
         first = first_pass_path(path)
@@ -57,12 +59,12 @@ class NerModel:
 
             encoder = encoder_path(path)
             self.neural = NeuralBag(neural_paths(path), encoder if encoder.exists() else None)
-        resources()  # load the feature resources now, not on the first sentence
+        resources(features)  # load the feature resources now, not on the first sentence
 
     def _labelled(self, doc: Sequence[Sequence[Unit]]) -> Iterator[tuple[list[str], object]]:
         """(labels, marginals) of each sentence: a table (with the neural pass), or the CRF tagger, whose
         marginals are those of the sentence it tagged last (so each must be read before the next is yielded)."""
-        feats = [sentence_features(_encodable(units)) if units else [] for units in doc]
+        feats = [sentence_features(_encodable(units), self.features) if units else [] for units in doc]
         if self.first is not None:
             first = [self.first.tag(f) if f else [] for f in feats]
             extra = doc_features([doc_keys(units) for units in doc], first)
@@ -112,7 +114,8 @@ class NerModel:
             if s >= e:
                 continue
             score = sum(_marginal(marginal, labels[i], i, self) for i in range(s, e)) / (e - s)
-            out.append(Found(s, e, place_type(units[s:e]) if kind == "LOC" else OUT_TYPE.get(kind, kind), round(score, 3)))
+            type_ = place_type(units[s:e], self.features) if kind == "LOC" else OUT_TYPE.get(kind, kind)
+            out.append(Found(s, e, type_, round(score, 3)))
         return out
 
 
@@ -176,9 +179,9 @@ def _trim(units: Sequence[Unit], s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def place_type(units: Sequence[Unit]) -> str:
+def place_type(units: Sequence[Unit], features: FeatureOptions = DEFAULT_FEATURES) -> str:
     """GPE or LOC for a place mention, from gazetteer typing and its head noun."""
-    r = resources()
+    r = resources(features)
     stems = [split_parts(*u)[1] for u in units]
     words = [norm(u[0]) for u in units]
     candidates = [" ".join(stems), " ".join(words), stems[0], stems[0][2:] if stems[0].startswith("ال") else ""]
@@ -195,9 +198,9 @@ def place_type(units: Sequence[Unit]) -> str:
 
 
 @lru_cache(maxsize=4)
-def load(path: str | None = None, neural: bool = True) -> NerModel:
+def load(path: str | None = None, neural: bool = True, features: FeatureOptions = DEFAULT_FEATURES) -> NerModel:
     """The model at `path` (default: the shipped one), loaded once; `neural=False`: its CRFs alone."""
-    return NerModel(path or MODEL_PATH, neural)
+    return NerModel(path or MODEL_PATH, neural, features)
 
 
 def meta() -> dict:

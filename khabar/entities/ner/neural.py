@@ -3,7 +3,7 @@
 It reads, per token, the pretrained word vectors of the word and of its stem, a
 character CNN, and a bag of the CRF's own features plus the document features
 from the first-pass labels (`features.own_features`). Trained by
-scripts/train_ner_neural.py (torch, training only); exported to `ner.nn.npz`.
+khabar/training/ner_neural.py (torch, training only); exported to `ner.nn.npz`.
 """
 from __future__ import annotations
 

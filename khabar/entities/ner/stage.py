@@ -5,7 +5,7 @@ from typing import Sequence
 
 from ...model import Doc, Mention, Token
 from ...pipeline import Options, register_stage
-from .conll import SENTENCE_END, split_long
+from .sequences import SENTENCE_END, split_long
 from .features import unit_of_token
 from .model import NerModel, load
 

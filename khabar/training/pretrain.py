@@ -1,4 +1,4 @@
-"""Pretraining the NER encoder (encoder.py) with torch: masked-word prediction on the news corpora.
+"""Pretraining the NER encoder (entities/ner/encoder.py) with torch: masked-word prediction on the news corpora.
 
 Run by scripts/pretrain_ner_encoder.py. The corpus comes prepared as one stream of word-type
 ids (`prepare_corpus` there); training runs for a fixed time budget on whatever device torch
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .encoder import FIRST_WORD, MASK, MAX_LEN, PAD, UNK
+from ..entities.ner.encoder import FIRST_WORD, MASK, MAX_LEN, PAD, UNK
 
 EMB, DIM, LAYERS, HEADS, FF = 128, 256, 4, 4, 1024
 WORDS, BUCKETS = 40_000, 24_000  # word-table rows (by frequency) and n-gram hash buckets

@@ -1,16 +1,15 @@
-"""Reading CoNLL-style `token TAG [TAG...]` files and turning BIO tags into spans."""
+"""Reading CoNLL-style `token TAG [TAG...]` files: the NER training and evaluation sentences."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ...errors import InputError
+from ..entities.ner.sequences import split_long
+from ..errors import InputError
 
 _TAG = re.compile(r"^(?:O|[BI]-[A-Za-z_]+)$")
 _INVISIBLE = "\u00a0\u200e\u200f\u200b\u200c\u200d\ufeff\u202a\u202b\u202c\u202d\u202e"
-SENTENCE_END = frozenset({".", "!", "?", "؟", "!"})
-MAX_SENTENCE = 120  # ANERcorp has a few run-on "sentences"; CRF inference is linear but long ones add noise
 
 
 @dataclass(frozen=True)
@@ -42,29 +41,3 @@ def read(path: str) -> list[list[Item]]:
             raise InputError(path, f"expected 'token TAG', got {line.strip()[:60]!r}", n)
         sentences[-1].append(Item(fields[0].strip(_INVISIBLE), fields[1], n))
     return [chunk for s in sentences if s for chunk in split_long(s)]
-
-
-def split_long(sentence: list, key=lambda item: item.token) -> list[list]:
-    """Cut sentences longer than MAX_SENTENCE after sentence-final punctuation (or hard, as a last resort)."""
-    out, cur = [], []
-    for item in sentence:
-        cur.append(item)
-        if len(cur) >= MAX_SENTENCE and (key(item) in SENTENCE_END or len(cur) >= 2 * MAX_SENTENCE):
-            out.append(cur)
-            cur = []
-    if cur:
-        out.append(cur)
-    return out
-
-
-def spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    """CoNLL spans (start, end exclusive, type) of a BIO sequence; a stray I- starts a span, as conlleval does."""
-    out, start, kind = set(), None, None
-    for i, tag in enumerate(list(tags) + ["O"]):
-        prefix, _, t = tag.partition("-")
-        if start is not None and (prefix != "I" or t != kind):
-            out.add((start, i, kind))
-            start = kind = None
-        if prefix == "B" or (prefix == "I" and start is None):
-            start, kind = i, t
-    return out

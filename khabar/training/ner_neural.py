@@ -13,8 +13,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .features import char_ids, feature_bag, own_features, word_ids
-from .neural import encode_doc
+from ..entities.ner.features import char_ids, feature_bag, own_features, word_ids
+from ..entities.ner.neural import encode_doc
 
 WORD_SCALE = 3.0  # the unit-length SVD vectors are small beside the other inputs
 CHAR_DIM, CHAR_FILTERS, FEAT_DIM, HIDDEN, DROPOUT = 25, 50, 64, 128, 0.5
@@ -26,7 +26,7 @@ def _vocabularies(units, feats, min_feat: int = 3, min_char: int = 2) -> tuple[l
     """Features and characters seen often enough in the training sentences, sorted."""
     from collections import Counter
 
-    from .features import norm
+    from ..entities.ner.features import norm
 
     fc = Counter(f for sent in feats for tok in sent for f in tok)
     cc = Counter(ch for sent in units for u in sent for ch in norm(u[0]))
@@ -118,8 +118,8 @@ def _tensors(torch, units, feats, words, chars, fidx, encoder=None, tune: bool =
 
 def _pieces(torch, encoder, units):
     """(word ids, n-gram ids) of each piece of a sentence the encoder reads, for the tuned encoder."""
-    from .encoder import pieces_of
-    from .features import norm
+    from ..entities.ner.encoder import pieces_of
+    from ..entities.ner.features import norm
 
     return [tuple(map(torch.tensor, encoder.ids(p))) for p in pieces_of([norm(u[0]) for u in units])]
 

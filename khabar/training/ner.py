@@ -23,10 +23,11 @@ from typing import Sequence
 import numpy as np
 import pycrfsuite
 
+from ..entities.ner.features import (DEFAULT_FEATURES, DOC_WINDOW, FEATURE_VERSION, FeatureOptions, doc_features,
+                                     doc_keys, own_features, sentence_features, unit_of, with_doc)
+from ..entities.ner.model import (META_PATH, MODEL_PATH, NerModel, encoder_path, first_pass_path, neural_path,
+                                  neural_paths)
 from .conll import Item, read
-from .features import (DOC_WINDOW, FEATURE_VERSION, doc_features, doc_keys, own_features, sentence_features, unit_of,
-                       with_doc)
-from .model import META_PATH, MODEL_PATH, NerModel, encoder_path, first_pass_path, neural_path, neural_paths
 
 # Wojood's GPE is ANERcorp's LOC; its other 17 types are not names ANERcorp tags, so they become O.
 TRAIN_TYPES = {"PERS": "PERS", "PER": "PERS", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
@@ -90,7 +91,8 @@ def jackknife_labels(xs: list, ys: list, folds: int, seed: int, params: dict, tm
 
 
 def train(files: list[str], out: str = str(MODEL_PATH), seed: int = 13, dev_fraction: float = 0.1,
-          params: dict | None = None, folds: int = FOLDS, neural: dict | None = None) -> dict:
+          params: dict | None = None, folds: int = FOLDS, neural: dict | None = None,
+          features: FeatureOptions = DEFAULT_FEATURES) -> dict:
     """Train both passes on `files`, write them beside `out`, and return the dev-slice scores.
 
     With `neural` ({"epochs", "vectors"}), a BiLSTM-CRF final pass is trained on the same
@@ -98,14 +100,14 @@ def train(files: list[str], out: str = str(MODEL_PATH), seed: int = 13, dev_frac
     """
     import tempfile
 
-    from ...evaluate.ner import evaluate_sentences
+    from ..evaluate.ner import evaluate_sentences
 
     started = time.time()
     primary, dev = dev_split(read(files[0]), dev_fraction)
     corpora = [primary] + [read(f) for f in files[1:]]  # each in its own order: windows stay inside a corpus
     sentences = [s for c in corpora for s in c]
     units = [[unit_of(i.token) for i in s] for s in sentences]
-    xs = [sentence_features(u) for u in units]
+    xs = [sentence_features(u, features) for u in units]
     ys = [train_tags(s) for s in sentences]
     order = list(range(len(sentences)))
     random.Random(seed).shuffle(order)  # the order L-BFGS sees does not matter, but keep it fixed
@@ -124,14 +126,14 @@ def train(files: list[str], out: str = str(MODEL_PATH), seed: int = 13, dev_frac
         old.unlink()
     if neural:
         _train_neural(units, [own_features(x, d, lab) for x, d, lab in zip(xs, docs, labels)], ys, out, seed, neural)
-    scores = evaluate_sentences(dev, NerModel(out), keep_gpe=False) if dev else {}
+    scores = evaluate_sentences(dev, NerModel(out, features=features), keep_gpe=False) if dev else {}
     _write_meta(out, files, seed, dev_fraction, params, folds, scores, sum(map(len, sentences)), time.time() - started,
                 neural)
     return scores
 
 
 def _train_neural(units, feats, ys, out: str, seed: int, neural: dict) -> None:
-    from .train_neural import train_neural
+    from .ner_neural import train_neural
 
     with np.load(neural["vectors"], allow_pickle=False) as z:
         vocab, vectors = str(z["words"]).split("\n"), z["vectors"].astype(np.float32)
@@ -145,7 +147,7 @@ def _encoder(out: str, neural: dict):
     """The pretrained encoder the neural pass reads, and where a tuned copy goes (None: frozen, copied as is)."""
     if not neural.get("encoder"):
         return None, None
-    from .encoder import Encoder
+    from ..entities.ner.encoder import Encoder
 
     if neural.get("tune"):
         return Encoder(neural["encoder"]), encoder_path(out)
@@ -177,6 +179,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--threads", type=int, default=1, help="torch threads for --neural")
     ap.add_argument("--encoder", help="pretrained encoder for --neural (scripts/pretrain_ner_encoder.py)")
     ap.add_argument("--tune-encoder", action="store_true", help="train the encoder on along with the tagger")
+    ap.add_argument("--no-autotags", action="store_true",
+                    help="without the auto-tagged stem features (the first pass scripts/build_ner_autotags.py runs)")
     args = ap.parse_args(argv)
     if args.neural and not args.vectors:
         ap.error("--neural needs --vectors")
@@ -184,8 +188,9 @@ def main(argv: list[str]) -> int:
         ap.error("--tune-encoder needs --encoder, and one seed (each member would tune its own copy)")
     neural = ({"epochs": args.neural, "vectors": args.vectors, "seeds": args.seeds, "threads": args.threads,
                "encoder": args.encoder, "tune": args.tune_encoder} if args.neural else None)
-    scores = train(args.files, args.out, args.seed, args.dev_fraction, folds=args.folds, neural=neural)
-    from ...evaluate.ner import table
+    scores = train(args.files, args.out, args.seed, args.dev_fraction, folds=args.folds, neural=neural,
+                   features=FeatureOptions(autotags=not args.no_autotags))
+    from ..evaluate.ner import table
 
     print(f"model written to {args.out}")
     if scores:

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ...errors import InputError
-from .features import norm_table
+from ..entities.ner.features import norm_table
+from ..errors import InputError
 
 # Arabic letter runs, Latin runs, digit runs, single punctuation marks: the corpus's word units.
 WORD = re.compile(r"[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+|[A-Za-z]+|[0-9]+|[^\w\s]")

@@ -1,0 +1,1 @@
+"""Training the models khabar ships (the NER CRFs, their neural pass, its encoder): never imported at run time."""
