@@ -90,4 +90,6 @@ def test_every_layer_a_stage_reads_is_declared():
     for spec, fn in pipeline.steps():
         doc.reads = set()
         fn(doc)
-        assert doc.reads <= set(spec.reads), (spec.id, doc.reads - set(spec.reads))
+        # A stage may read back what it adds itself (tokens.v1 builds the word layer from its tokens).
+        undeclared = doc.reads - set(spec.reads) - set(spec.adds)
+        assert not undeclared, (spec.id, undeclared)
