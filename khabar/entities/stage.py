@@ -30,7 +30,7 @@ BRACKETS = "()[]{}«»\"“”"
 _UNBRACKETED = re.compile(rf"[^\s{re.escape(BRACKETS)}](?:[^{re.escape(BRACKETS)}]*[^\s{re.escape(BRACKETS)}])?")
 
 
-@register_stage("entities", 1, requires=("tokens",), uses=("sentences", "mentions", "effective_date"),
+@register_stage("entities", 1, requires=("words",), uses=("sentences", "mentions", "effective_date"),
                 adds=("entities",))
 def entities_stage(options: Options):
     kb = kb_for(options)

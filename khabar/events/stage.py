@@ -7,7 +7,7 @@ from .anaphora import inherit_locations
 from .coder import Context, Resources, code_sentence
 
 
-@register_stage("events", 1, requires=("sentences", "tokens"),
+@register_stage("events", 1, requires=("sentences", "words"),
                 uses=("quotes", "relations", "entities", "timexes", "effective_date"), adds=("events",))
 def events_stage(options: Options):
     """Load the lexicons once; code each sentence, using quotes, timexes and entities when present."""

@@ -10,7 +10,7 @@ from .lexicon import quote_lexicon
 from .words import words_of
 
 
-@register_stage("quotes", 1, requires=("sentences", "tokens"),
+@register_stage("quotes", 1, requires=("sentences", "words"),
                 uses=("timexes", "entities", "mentions", "effective_date"), adds=("quotes",))
 def quotes_stage(options: Options):
     lex = quote_lexicon()

@@ -13,7 +13,7 @@ from .patterns import MAX_GAP_WORDS, cue_at, cues, title_country
 STAGE_ID = "relations.v1"
 
 
-@register_stage("relations", 1, requires=("entities",), adds=("relations",))
+@register_stage("relations", 1, requires=("entities", "words"), adds=("relations",))
 def relations_stage(options: Options):
     kb = kb_for(options)
 
