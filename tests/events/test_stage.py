@@ -16,7 +16,7 @@ SEED_DAY = dt.date(2026, 3, 12)
 
 def test_stage_is_registered():
     spec = lookup("events")
-    assert spec.id == "events.v1" and spec.requires == ("sentences", "tokens") and spec.adds == ("events",)
+    assert spec.id == "events.v1" and spec.requires == ("sentences", "words") and spec.adds == ("events",)
 
 
 def test_record_fits_the_v1_schema(pipeline):
