@@ -7,8 +7,10 @@ gender agrees with the verb (قال/قالت).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Doc, Span, Speaker
+from ..resources import load_yaml
 from .detect import Cue, at_sentence_start, sentence_bounds
 from .lexicon import QuoteLexicon
 from .phrases import Phrase, WordClasses, is_adjunct, mention_in_reach, parse_phrase
@@ -19,8 +21,24 @@ RARE_WORD = 2000  # corpus count below which an unlisted word right before إن 
 BARE_NAME = 3  # words of an unlisted name
 DESCRIBED = 5  # definite words of a description before a tagged name
 APPOSITION_GAP = 8  # words of a description before the comma that sets off the name
-RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
-LEADERS = frozenset({"اما", "لكن", "ولكن", "غير", "بيد", "كما", "وكما", "ثم", "فيما", "بينما", "اذ", "حيث", "و"})
+_WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1, "uniqueItems": True}
+ATTRIBUTION_SCHEMA = {"type": "object", "required": ["relatives", "leaders"],
+                      "properties": {"relatives": _WORDS, "leaders": _WORDS}}
+
+
+@dataclass(frozen=True)
+class AttributionWords:
+    """Relative pronouns and sentence-opening words, in normalised spelling (data/quotes/attribution.yaml)."""
+
+    relatives: frozenset[str]
+    leaders: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def attribution_words() -> AttributionWords:
+    """The shipped attribution words, as written: the file keeps them normalised, as words are compared."""
+    data = load_yaml("quotes/attribution.yaml", ATTRIBUTION_SCHEMA)
+    return AttributionWords(frozenset(data["relatives"]), frozenset(data["leaders"]))
 
 
 @dataclass
@@ -121,7 +139,8 @@ class Attributor:
         w = self.words
         s, _ = sentence_bounds(w, cue.i)
         k = s
-        while k < cue.i and (not w[k].is_word or w[k].norm in LEADERS or w[k].norm in self.lex.auxiliaries):
+        leaders = attribution_words().leaders
+        while k < cue.i and (not w[k].is_word or w[k].norm in leaders or w[k].norm in self.lex.auxiliaries):
             k += 1
         best = None
         while k < cue.i:
@@ -140,7 +159,7 @@ class Attributor:
         """The phrase a relative pronoun before the cue points back to (وزارة الصحة، التي أشارت)."""
         w = self.words
         r = cue.i - 1
-        if r < 0 or w[r].bare not in RELATIVES:
+        if r < 0 or w[r].bare not in attribution_words().relatives:
             return None
         end = r - 1 if r > 0 and w[r - 1].norm in CLAUSE_PUNCT else r
         s, _ = sentence_bounds(w, cue.i)
