@@ -22,23 +22,24 @@ BARE_NAME = 3  # words of an unlisted name
 DESCRIBED = 5  # definite words of a description before a tagged name
 APPOSITION_GAP = 8  # words of a description before the comma that sets off the name
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1, "uniqueItems": True}
-ATTRIBUTION_SCHEMA = {"type": "object", "required": ["relatives", "leaders"],
-                      "properties": {"relatives": _WORDS, "leaders": _WORDS}}
+ATTRIBUTION_SCHEMA = {"type": "object", "required": ["relatives", "leaders", "particles"],
+                      "properties": {"relatives": _WORDS, "leaders": _WORDS, "particles": _WORDS}}
 
 
 @dataclass(frozen=True)
 class AttributionWords:
-    """Relative pronouns and sentence-opening words, in normalised spelling (data/quotes/attribution.yaml)."""
+    """Relative pronouns, sentence-opening words and particles, normalised (data/quotes/attribution.yaml)."""
 
     relatives: frozenset[str]
     leaders: frozenset[str]
+    particles: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def attribution_words() -> AttributionWords:
     """The shipped attribution words, as written: the file keeps them normalised, as words are compared."""
     data = load_yaml("quotes/attribution.yaml", ATTRIBUTION_SCHEMA)
-    return AttributionWords(frozenset(data["relatives"]), frozenset(data["leaders"]))
+    return AttributionWords(*(frozenset(data[k]) for k in ("relatives", "leaders", "particles")))
 
 
 @dataclass
@@ -151,7 +152,7 @@ class Attributor:
                 best = ph if (ph.named or best is None) else best
             k = ph.end
             while k < cue.i and (w[k].norm in CLAUSE_PUNCT or w[k].norm in self.lex.auxiliaries
-                                 or w[k].norm in ("ف", "قد")):
+                                 or w[k].norm in attribution_words().particles):
                 k += 1
         return best
 
