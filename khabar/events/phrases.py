@@ -1,4 +1,4 @@
-"""Actor phrases: the run of actor words at a point of a sentence, and the tests that place one.
+"""Actor phrases: the run of actor words at a point of a sentence, and the checks that place one.
 
 A phrase extends over modifiers, coordination (X و Y), a partitive (أربعة من
 حراس الأمن) and the country it comes from (متظاهرون من فلسطينيين).
