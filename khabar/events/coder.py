@@ -16,14 +16,12 @@ from .dates import timex_date, weekday_date
 from .lexicon import TriggerLexicon, trigger_lexicon
 from .modes import ModeMarkers, event_mode, mode_markers
 from .triggers import Trigger, find_triggers
+from .tables import speech_verbs
 from .words import clause_bounds, sentence_words
 
 # Types that are statements: their source is whoever is quoted saying them.
 # Sectors of trigger nouns that are their own actors (protesters), not instruments (صاروخ).
 SELF_ACTOR_SECTORS = frozenset({"CVL", "OPP"})
-SPEECH_VERBS = frozenset(normalize(w) for w in (
-    "قال", "وقال", "قالت", "وقالت", "أضاف", "وأضاف", "أضافت", "وأضافت", "أكد", "وأكد", "أكدت", "وأكدت", "أعلن",
-    "وأعلن", "أعلنت", "وأعلنت", "صرح", "وصرح", "أوضح", "وأوضح", "كتب", "وكتب", "اعتبر", "واعتبر"))
 STATEMENT_TYPES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 
 
@@ -170,8 +168,9 @@ def _code_of_speaker(res: Resources, quote: Quote) -> str | None:
 
 def _speech_subject(res: Resources, words: list[Word], day) -> Argument | None:
     """The actor right after a speech verb (قال دميترييف ...): who speaks in this sentence."""
+    verbs = speech_verbs()
     for i, w in enumerate(words):
-        if any(b in SPEECH_VERBS for b in w.bases):
+        if any(b in verbs for b in w.bases):
             for j in range(i + 1, min(i + 3, len(words))):
                 p = phrase_at(res.actors, words, j, len(words) - 1, day)
                 if p:

@@ -7,13 +7,20 @@ before it for past events, on or after it for future ones.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from functools import lru_cache
+from types import MappingProxyType
 
 from ..model import Span, Timex
+from ..resources.calendar import weekday_names
 from ..text.normalize import normalize
 from ..text.words import Word
 
-WEEKDAYS = {normalize(w): i for i, w in enumerate(("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت",
-                                                    "الأحد"))}
+
+@lru_cache(maxsize=1)
+def weekdays() -> Mapping[str, int]:
+    """Normalised weekday name -> its date.weekday() number, from the time stage's table (data/time/weekdays.yaml)."""
+    return MappingProxyType({normalize(name): number for number, names in weekday_names().items() for name in names})
 
 
 def timex_date(timexes: list[Timex], clause: Span) -> str | None:
@@ -28,8 +35,9 @@ def weekday_date(words: list[Word], lo: int, hi: int, anchor: dt.date | None, fu
     """The date of a weekday named in words[lo..hi], relative to the anchor."""
     if anchor is None:
         return None
+    names = weekdays()
     for w in words[lo:hi + 1]:
-        day = next((WEEKDAYS[b] for b in w.bases if b in WEEKDAYS), None)
+        day = next((names[b] for b in w.bases if b in names), None)
         if day is None:
             continue
         delta = (day - anchor.weekday()) % 7 if future else -((anchor.weekday() - day) % 7)

@@ -4,17 +4,10 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..model import Doc, Sentence
-from ..text.normalize import normalize
 from ..text.words import Word, Words, word_layer
+from .tables import clause_words
 
-# Words that open a new clause: an actor on the far side is not this verb's subject.
-CLAUSE_WORDS = frozenset(normalize(w) for w in (
-    "أن", "إن", "أنه", "أنها", "إنه", "إنها", "أنهم", "الذي", "التي", "الذين", "اللذين", "اللتين", "حيث", "عندما",
-    "حين", "بينما", "فيما", "بعدما", "قبل", "لكن", "ولكن", "إذ", "كما", "مما", "ما", "بعد", "وبعد", "بسبب",
-    "حسبما", "وفق", "وفقا", "وقال", "وقالت", "قال", "قالت", "أضاف", "وأضاف", "وأضافت", "أعلن", "أعلنت",
-    "وأعلن", "وأعلنت", "أفاد", "أفادت", "وأفادت", "وأفاد", "ذكر", "ذكرت", "وذكرت"))
-# ما before these words counts (ما مجموعه، ما يقارب، ما لا يقل عن): it opens no clause.
-QUANTITY_AFTER_MA = frozenset(normalize(w) for w in ("مجموعه", "يقارب", "يزيد", "لا", "يربو"))
+
 CLAUSE_PUNCT = frozenset("،,;؛:.!?؟()[]\"'«»-–—…")
 
 
@@ -41,14 +34,14 @@ def is_boundary(word: Word) -> bool:
     """True when `word` closes a clause (punctuation or a clause-opening word)."""
     if word.is_punct:
         return word.norm in CLAUSE_PUNCT
-    return word.norm in CLAUSE_WORDS
+    return word.norm in clause_words().openers
 
 
 def _opens_clause(words: list[Word], k: int) -> bool:
     """Word k closes a clause, unless it is ما of a quantity (خطفوا ما مجموعه 14 شخصا)."""
     if not is_boundary(words[k]):
         return False
-    return not (words[k].norm == "ما" and k + 1 < len(words) and words[k + 1].norm in QUANTITY_AFTER_MA)
+    return not (words[k].norm == "ما" and k + 1 < len(words) and words[k + 1].norm in clause_words().quantity_after_ma)
 
 
 def clause_bounds(words: list[Word], i: int) -> tuple[int, int]:

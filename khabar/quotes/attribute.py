@@ -7,8 +7,10 @@ gender agrees with the verb (قال/قالت).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Doc, Span, Speaker
+from ..resources import load_yaml
 from ..text.words import Word
 from .detect import Cue, at_sentence_start, sentence_bounds
 from .lexicon import QuoteLexicon
@@ -20,8 +22,25 @@ RARE_WORD = 2000  # corpus count below which an unlisted word right before إن 
 BARE_NAME = 3  # words of an unlisted name
 DESCRIBED = 5  # definite words of a description before a tagged name
 APPOSITION_GAP = 8  # words of a description before the comma that sets off the name
-RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
-LEADERS = frozenset({"اما", "لكن", "ولكن", "غير", "بيد", "كما", "وكما", "ثم", "فيما", "بينما", "اذ", "حيث", "و"})
+_WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1, "uniqueItems": True}
+ATTRIBUTION_SCHEMA = {"type": "object", "required": ["relatives", "leaders", "particles"],
+                      "properties": {"relatives": _WORDS, "leaders": _WORDS, "particles": _WORDS}}
+
+
+@dataclass(frozen=True)
+class AttributionWords:
+    """Relative pronouns, sentence-opening words and particles, normalised (data/quotes/attribution.yaml)."""
+
+    relatives: frozenset[str]
+    leaders: frozenset[str]
+    particles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def attribution_words() -> AttributionWords:
+    """The shipped attribution words, as written: the file keeps them normalised, as words are compared."""
+    data = load_yaml("quotes/attribution.yaml", ATTRIBUTION_SCHEMA)
+    return AttributionWords(*(frozenset(data[k]) for k in ("relatives", "leaders", "particles")))
 
 
 @dataclass
@@ -122,7 +141,8 @@ class Attributor:
         w = self.words
         s, _ = sentence_bounds(w, cue.i)
         k = s
-        while k < cue.i and (not w[k].is_word or w[k].norm in LEADERS or w[k].norm in self.lex.auxiliaries):
+        leaders = attribution_words().leaders
+        while k < cue.i and (not w[k].is_word or w[k].norm in leaders or w[k].norm in self.lex.auxiliaries):
             k += 1
         best = None
         while k < cue.i:
@@ -133,7 +153,7 @@ class Attributor:
                 best = ph if (ph.named or best is None) else best
             k = ph.end
             while k < cue.i and (w[k].norm in CLAUSE_PUNCT or w[k].norm in self.lex.auxiliaries
-                                 or w[k].norm in ("ف", "قد")):
+                                 or w[k].norm in attribution_words().particles):
                 k += 1
         return best
 
@@ -141,7 +161,7 @@ class Attributor:
         """The phrase a relative pronoun before the cue points back to (وزارة الصحة، التي أشارت)."""
         w = self.words
         r = cue.i - 1
-        if r < 0 or w[r].bare not in RELATIVES:
+        if r < 0 or w[r].bare not in attribution_words().relatives:
             return None
         end = r - 1 if r > 0 and w[r - 1].norm in CLAUSE_PUNCT else r
         s, _ = sentence_bounds(w, cue.i)

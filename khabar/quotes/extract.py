@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..model import Doc, Quote, Span, Speaker
 from ..text.words import Word
-from .attribute import RELATIVES, Attributor, at_start
+from .attribute import Attributor, at_start, attribution_words
 from .detect import (Cue, Hook, clause_end, find_cues, find_hook, kind_of, region_at, sentence_bounds, trim)
 from .lexicon import QuoteLexicon
 from .marks import Region, quote_regions
@@ -55,7 +55,7 @@ class Extractor:
         s, e = sentence_bounds(w, cue.i)
         regions = self.regions.get(w[cue.i].paragraph, [])
         hook = find_hook(w, cue, e, regions, self.lex, self.cue_starts)
-        relative = cue.i > 0 and w[cue.i - 1].bare in RELATIVES
+        relative = cue.i > 0 and w[cue.i - 1].bare in attribution_words().relatives
         if relative and (_resumptive(w, cue) or (hook and any(x.norm in CLAUSE_PUNCT for x in w[cue.j:hook.i]))):
             # a relative clause ends at its comma (بدوي الذي نقلت وسائل إعلام تصريحاته، ...) and one whose verb
             # points back at its antecedent (التقارب الذي أعلن عنه) reports nothing

@@ -8,25 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..resources import load_yaml
+from ..resources.calendar import MONTHS_SCHEMA, WEEKDAYS_SCHEMA
+from ..resources.calendar import NAMES_BY_NUMBER_SCHEMA as _NAMES_BY_NUMBER
+from ..resources.calendar import WORDS_SCHEMA as _WORDS
 from ..text.normalize import normalize
 
-_WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
-_NAMES_BY_NUMBER = {"type": "object", "additionalProperties": _WORDS, "minProperties": 7}
 _COUNTS = {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0}, "minProperties": 1}
 
-MONTHS_SCHEMA = {
-    "type": "object", "required": ["months", "ambiguous"],
-    "properties": {"months": {**_NAMES_BY_NUMBER, "minProperties": 12, "maxProperties": 12}, "ambiguous": _WORDS},
-}
 HIJRI_SCHEMA = {
     "type": "object", "required": ["months", "ambiguous", "year_marks"],
     "properties": {"months": {**_NAMES_BY_NUMBER, "minProperties": 12, "maxProperties": 12},
                    "ambiguous": _WORDS, "year_marks": _WORDS},
-}
-WEEKDAYS_SCHEMA = {
-    "type": "object", "required": ["weekdays", "blocked_before", "blocked_after"],
-    "properties": {"weekdays": {**_NAMES_BY_NUMBER, "maxProperties": 7},
-                   "blocked_before": _WORDS, "blocked_after": _WORDS},
 }
 _UNIT = {"type": "object", "additionalProperties": {"type": ["integer", "null"]}, "minProperties": 1}
 RELATIVE_SCHEMA = {

@@ -102,7 +102,7 @@ def test_adjective_of_a_definite_noun_is_no_subject(code):
 
 def _words_and_phrase_at(code, text: str, norm: str):
     from khabar.events.actors import actor_lexicon
-    from khabar.events.arguments import phrase_at
+    from khabar.events.phrases import phrase_at
     from khabar.events.words import sentence_words
 
     doc, _ = code(text)
