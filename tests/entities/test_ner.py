@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -17,8 +16,8 @@ from khabar.evaluate.ner import evaluate_file, score
 from khabar.model import Article
 from khabar.pipeline import Options, Pipeline
 from khabar.text.tokens import tokenize
+from helpers import SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared")
 
 

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from khabar.model import Article, Doc
 from khabar.pipeline import Options, Pipeline
+from helpers import SHARED
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 STAGES = ("sentences", "tokens", "events")
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from helpers import SHARED
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "khabar" / "data" / "sample"
-SHARED = REPO.parent / "shared"
 BASIC_STAGES = ("sentences.v1", "tokens.v1")  # stages that exist and are stable while others are being built
 
 

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from pathlib import Path
 
 from khabar.model import Article, Doc
 from khabar.pipeline import Options, Pipeline
+from helpers import SHARED
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
 @lru_cache(maxsize=1)
