@@ -15,7 +15,7 @@ from typing import IO, Iterator, Union
 
 from ..errors import InputError
 from ..model import Article
-from ..time.dateline import find_in_body, parse_header
+from ..text.dateline import find_in_body, parse_header
 from .charset import decode_bytes
 from .dates import parse_record_date
 from .discovery import expand
