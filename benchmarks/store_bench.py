@@ -20,7 +20,7 @@ from sqlalchemy import func, select
 from khabar.ingest.readers import read_inputs
 from khabar.pipeline import Options, Pipeline
 from khabar.store import Filters, StoreOptions, open_store, queries, schema
-from khabar.store.ingest import ingest_items
+from khabar.runner import ingest_items
 from khabar.store.progress import progress_bar
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus" / "ant-2018.jsonl.gz"

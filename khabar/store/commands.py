@@ -68,7 +68,7 @@ def _ingest(args: argparse.Namespace) -> int:
     from ..ingest.readers import read_inputs
     from ..pipeline import Options, Pipeline
     from .db import open_store
-    from .ingest import ingest_items
+    from ..runner import ingest_items
     from .progress import progress_bar
 
     stages = tuple(s.strip() for s in args.stages.split(",") if s.strip()) if args.stages else None

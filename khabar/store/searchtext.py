@@ -1,39 +1,11 @@
-"""The search text: normalised stems with clitics split off, the same for documents and queries.
-
-A word is indexed by its stem only, so والمحادثات (و+ال+محادثات) and
-محادثات are the same term; a query goes through the same function.
-"""
+"""Search-result text: hits and snippets over the search terms (text/terms.py), which the index and queries share."""
 from __future__ import annotations
 
 from typing import Iterable
 
-from ..model import Token
 from ..text.normalize import normalize
+from ..text.terms import INDEXED_KINDS, search_text, terms, token_term  # noqa: F401  (the store's names for them)
 from ..text.tokens import tokenize
-
-INDEXED_KINDS = ("word", "number", "latin")
-
-
-def token_term(text: str, token: Token) -> str | None:
-    """The indexed term of one token: the normalised stem of a word, the lower-cased form of the rest."""
-    if token.kind == "word":
-        stem = token.stem
-        return normalize(text[stem.start:stem.end]) or None
-    if token.kind in ("number", "latin"):
-        return normalize(text[token.start:token.end]).lower() or None
-    return None
-
-
-def terms(text: str, tokens: Iterable[Token] | None = None) -> list[str]:
-    """The terms of a text, in order; pass the Doc's tokens when they exist to skip re-tokenising."""
-    tokens = tokenize(text) if tokens is None else tokens
-    return [t for t in (token_term(text, tok) for tok in tokens) if t]
-
-
-def search_text(text: str, title: str | None = None, tokens: Iterable[Token] | None = None) -> str:
-    """The shadow text the full-text index reads: title terms, then body terms, space-separated."""
-    head = terms(title) if title else []
-    return " ".join(head + terms(text, tokens))
 
 
 def hits(text: str, query_terms: Iterable[str], limit: int = 200) -> list[tuple[int, int]]:
