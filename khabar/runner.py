@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Union
 
 from .contract import to_record
 from .errors import KhabarError
 from .ingest.readers import Item, read_inputs
 from .model import Article, Doc
 from .pipeline import Pipeline
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is loaded only by ingest, not by extract or the batch workers
+    from .store.db import Store
+    from .store.ingest import IngestReport
 
 Produced = Union[dict[str, Any], KhabarError]
 
@@ -68,7 +72,8 @@ def analyse_inputs(pipeline: Pipeline, inputs: Iterable[str]) -> Iterator[Produc
     return analyse(pipeline, read_inputs(list(inputs)))
 
 
-def ingest_items(store, pipeline: Pipeline, items: Iterable[Item], advance: Callable[[], None] = lambda: None):
+def ingest_items(store: "Store", pipeline: Pipeline, items: Iterable[Item],
+                 advance: Callable[[], None] = lambda: None) -> "IngestReport":
     """Analyse every article not yet stored under this pipeline's provenance, and give the store the records."""
     from .store import ingest as store_ingest
 
@@ -77,23 +82,26 @@ def ingest_items(store, pipeline: Pipeline, items: Iterable[Item], advance: Call
     for chunk in _chunks(list(items), store_ingest.LOOKUP_BATCH):
         done = store_ingest.already_stored(store, chunk, pipeline.provenance)  # one lookup per chunk
         for outcome in outcomes(pipeline, chunk, skip=lambda article: done.get(article.id)):
-            _store(store_ingest, store, outcome, report)
+            _store(store, outcome, report)
             advance()
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _store(store_ingest, store, outcome: Outcome, report) -> None:
+def _store(store: "Store", outcome: Outcome, report: "IngestReport") -> None:
     """Hand one outcome to the store: an error is counted, a skip counted, a record written."""
+    from .store.ingest import store_record
+
     report.read += 1
     if isinstance(outcome, KhabarError):
         report.fail(outcome)
     elif isinstance(outcome, Skipped):
         report.count(outcome.reason)
     else:
-        store_ingest.store_record(store, outcome.record, outcome.doc.get("tokens"), report)
+        store_record(store, outcome.record, outcome.doc.get("tokens"), report)
 
 
 def _chunks(items: list, n: int) -> Iterator[list]:
+    """The items in lists of at most n: the unit of one stored-provenance lookup."""
     for i in range(0, len(items), n):
         yield items[i:i + n]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from ..errors import InputError, KhabarError, StageError
@@ -107,16 +108,11 @@ def process_articles(articles: Iterable[Article], pipeline_options: Options, ing
     return process_with(worker_pipeline(pipeline_options), articles, ingest)
 
 
-_PIPELINES: dict[Options, Pipeline] = {}
-
-
+@lru_cache(maxsize=1)
 def worker_pipeline(options: Options) -> Pipeline:
     """The pipeline for these options, built once per worker process: Spark reuses its Python workers
     across partitions, and building loads models (seconds), so later partitions find it ready."""
-    if options not in _PIPELINES:
-        _PIPELINES.clear()
-        _PIPELINES[options] = Pipeline.build(options)
-    return _PIPELINES[options]
+    return Pipeline.build(options)
 
 
 def process_with(pipeline: Pipeline, articles: Iterable[Article], ingest: IngestOptions) -> Rows:

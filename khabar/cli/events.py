@@ -12,6 +12,7 @@ HELP = "work with extracted events (cluster wire copies)"
 
 
 def _records(paths: list[str]) -> Iterator[dict]:
+    """The v1 records of JSONL inputs, in order; InputError names the input and line that is not JSON."""
     for path in paths:
         try:
             fh = sys.stdin if path == "-" else open(path, encoding="utf-8")

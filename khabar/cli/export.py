@@ -51,6 +51,7 @@ def main(argv: list[str]) -> int:
 
 
 def _write_text(export, args, conn, backend, chosen, out: IO[str]) -> int:
+    """Write a text format (jsonl, csv, plover, gdelt); return how many records or rows."""
     if args.format == "jsonl":
         return export.write_jsonl(conn, backend, chosen, out)
     if args.format == "csv":

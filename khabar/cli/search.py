@@ -23,6 +23,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def _show_hit(item: dict, rank: int) -> None:
+    """One hit: rank, date, source and id, the title, and the snippet with the hits in bold."""
     from rich.console import Console
     from rich.text import Text
 

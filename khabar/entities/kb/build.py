@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ..names import name_key
 from .schema import ENTITY_COLUMNS, ROLE_COLUMNS, KBError, entity_from_row
-from .store import KB_DIR, load_kb_entities
+from .store import load_kb_entities
 from .wikidata import WikidataItem, entities, open_dump, parse_item
 
 
