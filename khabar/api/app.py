@@ -19,6 +19,7 @@ from ..store import StoreOptions, open_store, searchtext
 from ..store.errors import NotFound, QueryError
 from ..store.schema import schema_migrations
 from . import pages, routes
+from .docs import add_docs
 from .cache import ResponseCache
 from .options import ApiOptions
 from .security import BodyLimit, SecurityHeaders
@@ -92,7 +93,7 @@ def create_app(options: ApiOptions | None = None) -> FastAPI:
         finally:
             app.state.store.close()
 
-    app = FastAPI(title="khabar", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="khabar", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Arabic news as verifiable structured knowledge: articles, quotes, entities, events.")
     app.state.options = options
     app.include_router(routes.router)
@@ -100,6 +101,7 @@ def create_app(options: ApiOptions | None = None) -> FastAPI:
     app.include_router(pages.root)
     # StaticFiles resolves each path under the directory and refuses anything outside it.
     app.mount("/static", StaticFiles(directory=STATIC, follow_symlink=False), name="static")
+    add_docs(app)
     _handlers(app)
     # Innermost: the cache keeps what the routes answer; the security headers are added to every reply.
     app.add_middleware(ResponseCache, generation=lambda: _generation(app), max_entries=options.cache_entries)

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Union
 
-TYPE_AR = {"PER": "شخص", "ORG": "منظمة", "GPE": "كيان سياسي", "LOC": "مكان"}
-KIND_AR = {"direct": "اقتباس مباشر", "indirect": "اقتباس غير مباشر", "mixed": "اقتباس مختلط"}
+from .labels import arabic
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def entity_marks(record: dict, links: dict[str, str], href) -> list[Mark]:
     out = []
     for e in record["entities"]:
         name = e["name"] + (f" ({e['name_en']})" if e.get("name_en") else "")
-        tip = f"{TYPE_AR.get(e['type'], e['type'])}: {name}"
+        tip = f"{arabic('entity_types', e['type'])}: {name}"
         target = href(links[e["id"]]) if e["id"] in links else None
         out += [Mark(m["start"], m["end"], "entity", tip, target) for m in e["mentions"]]
     return out
@@ -83,7 +82,7 @@ def quote_marks(record: dict, links: dict[str, str], href) -> list[Mark]:
     for q in record["quotes"]:
         sp = q.get("speaker") or {}
         who = sp.get("name") or "متحدث غير معروف"
-        out.append(Mark(q["start"], q["end"], "quote", f"{KIND_AR.get(q['kind'], q['kind'])} — المتحدث: {who}"))
+        out.append(Mark(q["start"], q["end"], "quote", f"{arabic('quote_kinds', q['kind'])} — المتحدث: {who}"))
         if sp.get("start") is not None and sp.get("end") is not None:
             target = href(links[sp["entity"]]) if sp.get("entity") in links else None
             out.append(Mark(sp["start"], sp["end"], "speaker", f"المتحدث: {who}", target))

@@ -11,8 +11,11 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy import Connection
 
 from ..store import Store, queries, searchtext
+from ..store.errors import QueryError
 from ..store.filters import Filters
-from . import highlight, svg
+from . import highlight, labels, svg
+from .paging import pager
+from .window import LIST_ROWS, PAGE_CHARS, Window, clip, window
 from .deps import TEXT, Page, article_filters, connection, event_filters, page, quote_filters, store
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -58,8 +61,8 @@ def make_templates() -> Jinja2Templates:
     # Autoescape everything: article text, titles and names come from the web.
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True, default_for_string=True),
                       finalize=display_text)
-    env.globals.update(entity_href=entity_href, article_href=article_href, type_ar=highlight.TYPE_AR,
-                       kind_ar=highlight.KIND_AR)
+    env.globals.update(entity_href=entity_href, article_href=article_href, label=labels.label, arabic=labels.arabic,
+                       ltr=labels.ltr)
     env.filters["safe_url"] = safe_url
     env.filters["qs"] = lambda d: urlencode({k: v for k, v in d.items() if v not in (None, "")})
     return Jinja2Templates(env=env)
@@ -72,6 +75,13 @@ root = APIRouter(include_in_schema=False)
 
 def render(request: Request, name: str, status_code: int = 200, **context) -> HTMLResponse:
     return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def page_of(request: Request, found: dict | None, p: Page):
+    """The pager under a list page's results; None when there are none."""
+    if not found:
+        return None
+    return pager(request.url.path, request.query_params, found["total"], p.limit, p.offset)
 
 
 @root.get("/")
@@ -88,25 +98,50 @@ def home(request: Request, s: Store = Depends(store), conn: Connection = Depends
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, q: str = Query("", **TEXT), f: Filters = Depends(article_filters),
                 p: Page = Depends(page), s: Store = Depends(store), conn: Connection = Depends(connection)):
-    found = queries.search(conn, s.fts, f.with_(q=q), p.limit, p.offset) if q.strip() else None
-    return render(request, "search.html", q=q, found=found, filters=f, facets=queries.facets(conn))
+    found, wordless = _search_or_none(conn, s, f.with_(q=q), p) if q.strip() else (None, False)
+    return render(request, "search.html", q=q, found=found, wordless=wordless, filters=f, facets=queries.facets(conn),
+                  pager=page_of(request, found, p))
+
+
+def _search_or_none(conn: Connection, s: Store, f: Filters, p: Page) -> tuple[dict | None, bool]:
+    """The search's results, or (None, True) for a query with no words: a person typing `*` expects "no results"."""
+    try:
+        return queries.search(conn, s.fts, f, p.limit, p.offset), False
+    except QueryError:
+        return None, True
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-def article_page(request: Request, article_id: str, q: str = Query("", **TEXT), conn: Connection = Depends(connection)):
+def article_page(request: Request, article_id: str, q: str = Query("", **TEXT),
+                 start: int = Query(0, ge=0, le=100_000_000, alias="from"), conn: Connection = Depends(connection)):
     data = queries.get_article(conn, article_id)
     record = data["record"]
-    hits = searchtext.hits(record["text"], searchtext.terms(q)) if q.strip() else []
-    marks = highlight.article_marks(record, data["entity_ids"], entity_href, hits)
-    return render(request, "article.html", a=data, r=record, q=q,
-                  nodes=highlight.nest(record["text"], marks))
+    w = window(record["text"], start)
+    hits = _hits_in(record["text"], w, q)
+    marks = clip(highlight.article_marks(record, data["entity_ids"], entity_href, hits), w)
+    return render(request, "article.html", a=data, r=record, q=q, w=w, rows=LIST_ROWS,
+                  nodes=highlight.nest(record["text"], marks, w.start, w.end),
+                  more=_article_link(article_id, q, w.end) if w.end < w.length else None,
+                  back=_article_link(article_id, q, max(0, w.start - PAGE_CHARS)) if w.start else None)
+
+
+def _hits_in(text: str, w: Window, q: str) -> list[tuple[int, int]]:
+    """The search word's spans on this page only: tokenising a giant article for one page was most of its cost."""
+    if not q.strip():
+        return []
+    return [(s + w.start, e + w.start) for s, e in searchtext.hits(text[w.start:w.end], searchtext.terms(q))]
+
+
+def _article_link(article_id: str, q: str, start: int) -> str:
+    params = {k: v for k, v in (("q", q), ("from", start)) if v}
+    return article_href(article_id) + ("?" + urlencode(params) if params else "")
 
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(request: Request, q: str = Query("", **TEXT), type: str | None = Query(None, pattern=r"^(PER|ORG|GPE|LOC)?$"),
                   p: Page = Depends(page), conn: Connection = Depends(connection)):
     found = queries.list_entities(conn, q or None, type or None, p.limit, p.offset)
-    return render(request, "entities.html", q=q, type=type, found=found)
+    return render(request, "entities.html", q=q, type=type, found=found, pager=page_of(request, found, p))
 
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
@@ -117,16 +152,18 @@ def entity_page(request: Request, entity_id: str, conn: Connection = Depends(con
 @router.get("/quotes", response_class=HTMLResponse)
 def quotes_page(request: Request, f: Filters = Depends(quote_filters), p: Page = Depends(page),
                 conn: Connection = Depends(connection)):
-    return render(request, "quotes.html", found=queries.list_quotes(conn, f, limit=p.limit, offset=p.offset),
-                  filters=f, facets=queries.facets(conn))
+    found = queries.list_quotes(conn, f, limit=p.limit, offset=p.offset, grouped=True)
+    return render(request, "quotes.html", found=found, filters=f, facets=queries.facets(conn),
+                  pager=page_of(request, found, p))
 
 
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, f: Filters = Depends(event_filters), p: Page = Depends(page),
                 conn: Connection = Depends(connection)):
     days = queries.events_per_day(conn, f)
-    return render(request, "events.html", found=queries.list_events(conn, f, limit=p.limit, offset=p.offset),
-                  filters=f, facets=queries.facets(conn), bars=svg.bars(days), days=days)
+    found = queries.list_events(conn, f, limit=p.limit, offset=p.offset)
+    return render(request, "events.html", found=found, filters=f, facets=queries.facets(conn), bars=svg.bars(days),
+                  days=days, pager=page_of(request, found, p))
 
 
 @router.get("/graph", response_class=HTMLResponse)

@@ -52,9 +52,10 @@ def entity(entity_id: str, conn: Connection = Depends(connection)) -> dict[str, 
 
 
 @router.get("/quotes", tags=["quotes"], summary="Quotes by speaker, words, date range and channel")
-def quotes(f: Filters = Depends(quote_filters), p: Page = Depends(page),
-           conn: Connection = Depends(connection)) -> dict[str, Any]:
-    return queries.list_quotes(conn, f, limit=p.limit, offset=p.offset)
+def quotes(f: Filters = Depends(quote_filters), p: Page = Depends(page), conn: Connection = Depends(connection),
+           group: bool = Query(False, description="one row per statement: same speaker, same words; "
+                                                   "`articles` counts the articles that carry it")) -> dict[str, Any]:
+    return queries.list_quotes(conn, f, limit=p.limit, offset=p.offset, grouped=group)
 
 
 @router.get("/events", tags=["events"], summary="Events by type, actor, date range and location")

@@ -12,7 +12,7 @@ HEADERS = [
     (b"referrer-policy", b"no-referrer"),
 ]
 # On UI pages, only our own scripts and styles: injected markup could not run even if escaping failed.
-# (/docs is left without it: FastAPI's Swagger page uses an inline script.)
+# (/docs is left without it: Swagger UI's React code sets styles the policy would have to allow.)
 CSP = (b"content-security-policy",
        b"default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
 

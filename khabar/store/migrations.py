@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Callable
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, insert, select, update
 
 from . import schema
 from .errors import StoreError
@@ -32,11 +32,36 @@ def _entity_articles_index(conn: Connection) -> None:
     schema.ENTITY_ARTICLES.create(conn, checkfirst=True)
 
 
+def fold_terms(search_text: str) -> str:
+    """A stored search text with name spellings folded, as searchtext now indexes them."""
+    from .searchtext import fold
+
+    return " ".join(fold(t) for t in search_text.split())
+
+
+def _fold_names(conn: Connection) -> None:
+    # Rewrites only the rows a fold changes: the stored text is already the term sequence, so no re-tokenising.
+    from .fts import backend_for
+
+    fts = backend_for(conn.dialect.name)
+    for pk, old in list(conn.execute(select(schema.articles.c.pk, schema.articles.c.search_text))):
+        new = fold_terms(old)
+        if new != old:
+            conn.execute(update(schema.articles).where(schema.articles.c.pk == pk).values(search_text=new))
+            fts.delete(conn, pk)
+            fts.index(conn, pk, new)
+    for qid, old in list(conn.execute(select(schema.quotes.c.id, schema.quotes.c.search_text))):
+        new = fold_terms(old)
+        if new != old:
+            conn.execute(update(schema.quotes).where(schema.quotes.c.id == qid).values(search_text=new))
+
+
 # (version, name, step). Append only: a released step is never edited, a new one is added.
 MIGRATIONS: list[tuple[int, str, Step]] = [
     (1, "core tables: articles, entities, mentions, quotes, timexes, events, relations", _core_tables),
     (2, "full-text index over the normalised, clitic-split text", _full_text),
     (3, "covering index article_entities(entity_id, article_id) for entity rankings", _entity_articles_index),
+    (4, "search terms: spelling variants of a name folded to one term (data/text/name-folds.tsv)", _fold_names),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -37,16 +37,36 @@ def _day(d) -> str | None:
 
 # ---- matching people and entities ----------------------------------------------------------
 
+MAX_SPELLINGS = 16  # spellings of a multi-word name tried at once (each word's variants multiply)
+
+
+def name_keys(value: str) -> list[str]:
+    """The lookup keys of a name in all its folded spellings: ترمب also as ترامب, ترومب."""
+    keys = [""]
+    for word in name_key(value).split():
+        keys = [f"{k} {s}".strip() for k in keys for s in searchtext.spellings(word)][:MAX_SPELLINGS]
+    return keys
+
+
+def _names_word(col, key: str):
+    """`col` (a normalised name) is `key` or holds it as whole words: ترامب matches دونالد ترامب."""
+    return or_(col == key, col.startswith(key + " ", autoescape=True), col.endswith(" " + key, autoescape=True),
+               col.contains(f" {key} ", autoescape=True))
+
+
 def entity_ids_matching(value: str):
-    """Store entity ids whose id, KB id, Arabic name or English name is `value`."""
-    return select(ent.c.id).where(or_(ent.c.id == value, ent.c.kb_id == value, ent.c.name_norm == name_key(value),
-                                      func.lower(ent.c.name_en) == value.lower()))
+    """Store entity ids whose id or KB id is `value`, whose English name is it, or whose Arabic name holds it as
+    whole words in any spelling of the name (entity=ترمب finds دونالد ترامب)."""
+    keys = name_keys(value)
+    return select(ent.c.id).where(or_(ent.c.id == value, ent.c.kb_id == value, func.lower(ent.c.name_en) == value.lower(),
+                                      *(_names_word(ent.c.name_norm, k) for k in keys if k)))
 
 
 def speaker_matches(value: str):
-    """A quote whose speaker is `value`: a store entity, or a name containing it (دميترييف finds كيريل دميترييف)."""
+    """A quote whose speaker is `value`: a store entity, or a name containing it in any spelling
+    (دميترييف finds كيريل دميترييف, ترمب finds ترامب)."""
     return or_(qt.c.speaker_entity.in_(entity_ids_matching(value)),
-               qt.c.speaker_norm.contains(name_key(value), autoescape=True),
+               *(qt.c.speaker_norm.contains(k, autoescape=True) for k in name_keys(value) if k),
                func.lower(qt.c.speaker_name_en).contains(value.lower(), autoescape=True))
 
 
@@ -90,7 +110,9 @@ def search(conn: Connection, backend: fts_mod.FullText, f: Filters, limit: int =
     m = backend.match(terms)
     conds = article_conditions(f)
     total = conn.scalar(select(func.count()).select_from(a.join(m, m.c.pk == a.c.pk)).where(*conds))
-    cols = [*ARTICLE_BRIEF, m.c.rank] + ([a.c.text] if snippets else [])
+    # A snippet is read from the head of the text: a 1.2M-character article must not be read whole per search.
+    head = func.substr(a.c.text, 1, searchtext.SNIPPET_SCAN).label("text")
+    cols = [*ARTICLE_BRIEF, m.c.rank] + ([head] if snippets else [])
     rows = _dicts(conn.execute(select(*cols).join(m, m.c.pk == a.c.pk).where(*conds)
                                .order_by(m.c.rank, a.c.id).limit(limit).offset(offset)))
     if snippets:
@@ -174,7 +196,8 @@ def get_entity(conn: Connection, entity_id: str, limit: int = 200) -> dict:
     info["roles"] = _dicts(conn.execute(
         select(rel.c.role, rel.c.type, func.count().label("n")).where(rel.c.subject_entity == entity_id, rel.c.role.is_not(None))
         .group_by(rel.c.role, rel.c.type).order_by(func.count().desc())))
-    info["quotes"] = list_quotes(conn, Filters(), speaker_entity=entity_id, limit=limit, ascending=True)["items"]
+    info["quotes"] = list_quotes(conn, Filters(), speaker_entity=entity_id, limit=limit, ascending=True,
+                                 grouped=True)["items"]
     info["events"] = list_events(conn, Filters(), entity_id=entity_id, limit=limit)["items"]
     info["cooccurring"] = cooccurring(conn, entity_id)
     info["articles"] = _dicts(conn.execute(
@@ -202,10 +225,8 @@ QUOTE_COLS = (qt.c.id, qt.c.article_id, qt.c.kind, qt.c.text, qt.c.start, qt.c.e
               qt.c.cue_text, a.c.title, a.c.source)
 
 
-def list_quotes(conn: Connection, f: Filters, speaker_entity: str | None = None, limit: int = 50, offset: int = 0,
-                ascending: bool = False) -> dict:
-    """Quotes by speaker, words, channel and date range; a profile asks for one entity's, oldest first."""
-    day = quote_date()
+def quote_conditions(f: Filters, speaker_entity: str | None = None) -> list:
+    """The where-clauses of a quote list: speaker, words, channel, source and date range."""
     conds = []
     if speaker_entity:
         conds.append(qt.c.speaker_entity == speaker_entity)
@@ -215,12 +236,33 @@ def list_quotes(conn: Connection, f: Filters, speaker_entity: str | None = None,
         conds.append(_terms_in(qt.c.search_text, fts_mod.query_terms(f.q)))
     if f.channel:
         conds.append(qt.c.channel == f.channel)
-    conds += source_and_dates(f, day)
-    base = select(func.count()).select_from(qt.join(a, a.c.id == qt.c.article_id)).where(*conds)
+    return conds + source_and_dates(f, quote_date())
+
+
+def statements(conds: list):
+    """One row per statement: the same words (search text) from the same speaker, with its first quote's id and
+    the number of articles that carry it, so wire copies of one statement read as one row."""
+    speaker = func.coalesce(qt.c.speaker_entity, qt.c.speaker_norm, "")
+    return (select(func.min(qt.c.id).label("id"), func.count(qt.c.article_id.distinct()).label("articles"))
+            .select_from(qt.join(a, a.c.id == qt.c.article_id)).where(*conds)
+            .group_by(speaker, qt.c.search_text).subquery("statements"))
+
+
+def list_quotes(conn: Connection, f: Filters, speaker_entity: str | None = None, limit: int = 50, offset: int = 0,
+                ascending: bool = False, grouped: bool = False) -> dict:
+    """Quotes by speaker, words, channel and date range, newest first (a profile asks for oldest first);
+    `grouped`: one row per statement, with how many articles carry it."""
+    day = quote_date()
+    conds = quote_conditions(f, speaker_entity)
     order = (day.asc(), qt.c.id) if ascending else (day.desc(), qt.c.id)
-    rows = conn.execute(select(*QUOTE_COLS, day.label("date")).join(a, a.c.id == qt.c.article_id).where(*conds)
-                        .order_by(*order).limit(limit).offset(offset))
-    return {"total": conn.scalar(base), "items": _dicts(rows)}
+    if grouped:
+        g = statements(conds)
+        total = conn.scalar(select(func.count()).select_from(g))
+        stmt = select(*QUOTE_COLS, day.label("date"), g.c.articles).join(a, a.c.id == qt.c.article_id).join(g, g.c.id == qt.c.id)
+    else:
+        total = conn.scalar(select(func.count()).select_from(qt.join(a, a.c.id == qt.c.article_id)).where(*conds))
+        stmt = select(*QUOTE_COLS, day.label("date")).join(a, a.c.id == qt.c.article_id).where(*conds)
+    return {"total": total, "items": _dicts(conn.execute(stmt.order_by(*order).limit(limit).offset(offset)))}
 
 
 def event_day():

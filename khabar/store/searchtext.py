@@ -1,11 +1,34 @@
-"""Search-result text: hits and snippets over the search terms (text/terms.py), which the index and queries share."""
+"""Search-result text: name spellings, hits and snippets over the search terms (text/terms.py), which the
+index, the queries and the near-duplicate detector share."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Iterable
 
 from ..text.normalize import normalize
-from ..text.terms import INDEXED_KINDS, search_text, terms, token_term  # noqa: F401  (the store's names for them)
+from ..text.terms import (INDEXED_KINDS, fold, name_folds, search_text, terms,  # noqa: F401  (the store's names)
+                          token_term)
 from ..text.tokens import tokenize
+
+SNIPPET_SCAN = 50_000  # characters of an article a search snippet looks at: its first hit is almost always there
+
+
+@lru_cache(maxsize=1)
+def fold_groups() -> dict[str, tuple[str, ...]]:
+    """Term -> every spelling folded into it, the term first."""
+    groups: dict[str, list[str]] = {}
+    for variant, term in name_folds().items():
+        groups.setdefault(term, [term]).append(variant)
+    return {term: tuple(spellings) for term, spellings in groups.items()}
+
+
+def spellings(word: str) -> tuple[str, ...]:
+    """The normalised spellings of one name word that mean the same name (ترمب: ترمب, ترامب, ترومب)."""
+    word = normalize(word)
+    if word.startswith("ال") and len(word) > 4:
+        return tuple("ال" + s for s in spellings(word[2:]))
+    group = fold_groups().get(fold(word), ())
+    return (word, *(s for s in group if s != word))
 
 
 def hits(text: str, query_terms: Iterable[str], limit: int = 200) -> list[tuple[int, int]]:

@@ -133,3 +133,19 @@ def test_html_pages_render_rtl_with_highlights(client):
     assert 'id="events-per-day"' in client.get("/ui/events").text
     assert 'id="actor-graph"' in client.get("/ui/graph").text
     assert client.get("/", follow_redirects=False).headers["location"] == "/ui/"
+
+
+def test_regression_star_query_says_no_results(client):
+    page = client.get("/ui/search", params={"q": "*"})
+    assert page.status_code == 200
+    assert "لا نتائج" in page.text and "لا كلمات يُبحث عنها" in page.text
+    words = client.get("/ui/search", params={"q": "محادثات"})
+    assert words.status_code == 200 and "لا كلمات يُبحث عنها" not in words.text
+
+
+def test_quotes_grouped_by_statement_count_their_articles(client):
+    every = client.get("/quotes").json()
+    grouped = client.get("/quotes", params={"group": "true"}).json()
+    assert grouped["total"] <= every["total"] and grouped["total"] > 0
+    assert all(q["articles"] >= 1 for q in grouped["items"])
+    assert "articles" not in every["items"][0]

@@ -55,3 +55,12 @@ def test_page_runs_no_inline_script(server, page):
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(f"{server}/ui/articles/seed-b")
     assert page.locator("script").count() == 0 and not errors
+
+
+def test_docs_render_with_the_network_off(server, page):
+    # Everything not on this server is refused, as on an analyst's offline machine.
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server) else route.abort())
+    page.goto(f"{server}/docs")
+    page.wait_for_selector(".swagger-ui .info .title", timeout=15000)
+    assert "khabar" in page.locator(".swagger-ui .info .title").inner_text()
+    assert page.locator(".opblock-summary-path:has-text('/search')").count() >= 1

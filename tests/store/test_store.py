@@ -35,7 +35,7 @@ def test_migrations_apply_once_and_idempotently(db_url):
     for _ in range(3):
         with open_store(StoreOptions(db=db_url)) as s, s.engine.connect() as conn:
             versions = list(conn.scalars(select(schema.schema_migrations.c.version).order_by(schema.schema_migrations.c.version)))
-    assert versions == [1, 2, 3]
+    assert versions == [1, 2, 3, 4]
 
 
 def test_ingest_stores_every_article_and_a_rerun_is_a_noop(store):
@@ -239,3 +239,16 @@ def test_dedup_index_reloads_signatures_from_a_reopened_store(db_url):
         with s.engine.connect() as conn:
             group = conn.scalar(select(schema.articles.c.dup_group).where(schema.articles.c.id == "wire-copy"))
     assert group == "ant:CN-technology-137-20180823"
+
+
+def test_wire_copies_of_a_quote_read_as_one_statement(store):
+    write(store, fx.record_a())
+    copy = fx.record_a()
+    copy.update(id="seed-a-wire", source="وكالات", title="نسخة الوكالة")
+    write(store, copy)
+    with store.engine.connect() as conn:
+        every = queries.list_quotes(conn, Filters(speaker="دميترييف"))
+        grouped = queries.list_quotes(conn, Filters(speaker="دميترييف"), grouped=True)
+    assert every["total"] == 2 * grouped["total"]
+    assert {q["articles"] for q in grouped["items"]} == {2}
+    assert len({q["text"] for q in grouped["items"]}) == grouped["total"]
