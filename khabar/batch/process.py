@@ -71,12 +71,17 @@ def process_article(pipeline: Pipeline, article: Article, options: IngestOptions
         if isinstance(outcome, StageError):
             return FAILED, stage_error_rows(article, outcome)
         if isinstance(outcome, KhabarError):
-            raise outcome
+            return FAILED, internal_error_rows(article, outcome)
         return PROCESSED, analysed_rows(outcome, guess.lang, options)
     except Exception as err:  # a bug outside the stages (record, rows): recorded, and the batch goes on
-        return FAILED, {"errors": [error_row(article.id, FAILED, "internal", f"{article.origin}: article "
-                                             f"{article.id}: {type(err).__name__}: {err}", article_id=article.id,
-                                             exception=type(err).__name__)]}
+        return FAILED, internal_error_rows(article, err)
+
+
+def internal_error_rows(article: Article, err: Exception) -> dict[str, list[dict]]:
+    """The errors-table row of an article that failed outside any stage, naming the exception."""
+    message = f"{article.origin}: article {article.id}: {type(err).__name__}: {err}"
+    return {"errors": [error_row(article.id, FAILED, "internal", message, article_id=article.id,
+                                 exception=type(err).__name__)]}
 
 
 def analysed_rows(analysed: Analysed, language: str, options: IngestOptions) -> dict[str, list[dict]]:
