@@ -8,7 +8,7 @@ import sys
 from ..batch.options import BatchOptions
 from ..errors import KhabarError
 from ..pipeline import Options
-from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, positive, stage_list
+from .common import EXIT_FAILED, EXIT_OK, positive, stage_list
 
 HELP = "run the pipeline over an archive into Parquet tables (local or Spark)"
 DEFAULT_CHUNK = {"local": 2000, "spark": 10000}
@@ -46,13 +46,10 @@ def main(argv: list[str]) -> int:
     """Run the batch; a one-line JSON summary on standard output."""
     from ..batch.run import run_batch
 
-    try:
-        args = parser().parse_args(argv)
-    except SystemExit as exit_:
-        return EXIT_USAGE if exit_.code else EXIT_OK
+    args = parser().parse_args(argv)
     try:
         summary = run_batch(options_from(args))
-    except KhabarError as err:
+    except KhabarError as err:  # named as the batch's, so a log of many commands says which one failed
         print(f"khabar: batch: {err}", file=sys.stderr)
         return EXIT_FAILED
     print(json.dumps(summary.as_dict()))
