@@ -5,7 +5,7 @@ from pathlib import Path
 
 from ..model import Article
 from ..pipeline import Pipeline
-from .dedup import find_duplicates
+from ..ingest.dedup import find_duplicates
 from .options import BatchOptions
 from .parts import part_name, write_parts
 from .process import Rows, process_with
@@ -34,4 +34,4 @@ class LocalEngine:
 
     def duplicates(self, signatures: list[tuple[str, bytes]]) -> list[dict]:
         """Near-duplicate rows, computed in this process."""
-        return find_duplicates(signatures, self.options.dedup_threshold)
+        return find_duplicates(signatures, self.options.ingest.dedup)

@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
-from ..contract import to_record
-from ..errors import InputError, StageError
+from ..errors import InputError, KhabarError, StageError
+from ..ingest.dedup import signature
 from ..ingest.language import detect_language, guess_problem
 from ..ingest.options import IngestOptions
 from ..ingest.readers import unicode_problem
 from ..model import Article
 from .. import stages  # noqa: F401  registers the built-in stages (here: Spark workers import this module)
 from ..pipeline import Options, Pipeline
-from .dedup import signature
+from ..runner import Analysed, analyse_one
+from ..text.terms import search_text
 from .tables import TABLES, error_row, rows_from_record
 
 PROCESSED, SKIPPED, FAILED = "processed", "skipped", "failed"
@@ -66,18 +68,36 @@ def process_article(pipeline: Pipeline, article: Article, options: IngestOptions
         problem = guess_problem(guess, options) if options.check_language else None
         if problem:
             return SKIPPED, skip_rows(article, "language", problem)
-        doc = pipeline.run(article)
-        rows = rows_from_record(to_record(doc, pipeline.provenance))
-        rows["articles"][0].update(language=guess.lang, minhash=signature(article.text))
-        return PROCESSED, rows
-    except StageError as err:
-        cause = err.cause
-        return FAILED, {"errors": [error_row(article.id, FAILED, "stage", str(err), article_id=article.id,
-                                             stage=err.stage, exception=type(cause).__name__)]}
+        outcome = analyse_one(pipeline, article)
+        if isinstance(outcome, StageError):
+            return FAILED, stage_error_rows(article, outcome)
+        if isinstance(outcome, KhabarError):
+            return FAILED, internal_error_rows(article, outcome)
+        return PROCESSED, analysed_rows(outcome, guess.lang, options)
     except Exception as err:  # a bug outside the stages (record, rows): recorded, and the batch goes on
-        return FAILED, {"errors": [error_row(article.id, FAILED, "internal", f"{article.origin}: article "
-                                             f"{article.id}: {type(err).__name__}: {err}", article_id=article.id,
-                                             exception=type(err).__name__)]}
+        return FAILED, internal_error_rows(article, err)
+
+
+def internal_error_rows(article: Article, err: Exception) -> dict[str, list[dict]]:
+    """The errors-table row of an article that failed outside any stage, naming the exception."""
+    message = f"{article.origin}: article {article.id}: {type(err).__name__}: {err}"
+    return {"errors": [error_row(article.id, FAILED, "internal", message, article_id=article.id,
+                                 exception=type(err).__name__)]}
+
+
+def analysed_rows(analysed: Analysed, language: str, options: IngestOptions) -> dict[str, list[dict]]:
+    """The table rows of one analysed article, with its language and copy signature (from the store's search terms)."""
+    record = analysed.record
+    rows = rows_from_record(record)
+    terms = search_text(record["text"], record.get("title"), analysed.doc.get("tokens")).split()
+    rows["articles"][0].update(language=language, minhash=signature(terms, options.dedup))
+    return rows
+
+
+def stage_error_rows(article: Article, err: StageError) -> dict[str, list[dict]]:
+    """The errors-table row of an article a stage failed on, naming the stage and the exception."""
+    return {"errors": [error_row(article.id, FAILED, "stage", str(err), article_id=article.id,
+                                 stage=err.stage, exception=type(err.cause).__name__)]}
 
 
 def _unicode_problem(article: Article) -> str | None:
@@ -94,16 +114,11 @@ def process_articles(articles: Iterable[Article], pipeline_options: Options, ing
     return process_with(worker_pipeline(pipeline_options), articles, ingest)
 
 
-_PIPELINES: dict[Options, Pipeline] = {}
-
-
+@lru_cache(maxsize=1)
 def worker_pipeline(options: Options) -> Pipeline:
     """The pipeline for these options, built once per worker process: Spark reuses its Python workers
     across partitions, and building loads models (seconds), so later partitions find it ready."""
-    if options not in _PIPELINES:
-        _PIPELINES.clear()
-        _PIPELINES[options] = Pipeline.build(options)
-    return _PIPELINES[options]
+    return Pipeline.build(options)
 
 
 def process_with(pipeline: Pipeline, articles: Iterable[Article], ingest: IngestOptions) -> Rows:

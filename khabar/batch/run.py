@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pyarrow as pa
 
 from ..errors import InputError, KhabarError
+from ..ingest.dedup import fits
 from ..ingest.readers import read_inputs
 from ..model import Article
 from .options import BatchOptions
@@ -129,7 +130,10 @@ def _run_chunk(engine, admission: Admission, chunk: list, out: Path, run: str, n
 def _write_duplicates(engine, out: Path) -> int:
     """Recompute the duplicates table over every article in the output (this run's and earlier ones)."""
     table = read_table(out, "articles", ["id", "minhash"])
-    signatures = [(i, s) for i, s in zip(table.column("id").to_pylist(), table.column("minhash").to_pylist()) if s]
+    dedup = engine.options.ingest.dedup
+    # An output begun by an older khabar holds 64-bit signatures of another shingling: not comparable, left out.
+    signatures = [(i, s) for i, s in zip(table.column("id").to_pylist(), table.column("minhash").to_pylist())
+                  if s and fits(s, dedup)]
     rows = engine.duplicates(signatures)
     folder = out / "duplicates"
     folder.mkdir(exist_ok=True)

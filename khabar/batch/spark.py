@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import KhabarError
 from ..model import Article
-from .dedup import band_keys, best, duplicate_rows, pairs_in_band
+from ..ingest.dedup import band_keys, best, duplicate_rows, pairs_in_band
 from .options import BatchOptions
 
 
@@ -68,13 +68,13 @@ class SparkEngine:
 
     def duplicates(self, signatures: list[tuple[str, bytes]]) -> list[dict]:
         """MinHash LSH at scale: band keys are shuffled so that candidates meet in one task."""
-        threshold = self.options.dedup_threshold
+        dedup = self.options.ingest.dedup
         if not signatures:
             return []
         found = (self.sc.parallelize(signatures, self.slices(len(signatures)))
-                 .flatMap(lambda pair: band_keys(pair[0], pair[1], threshold))
+                 .flatMap(lambda pair: band_keys(pair[0], pair[1], dedup))
                  .groupByKey()
-                 .flatMap(lambda kv: pairs_in_band(kv[1], threshold))
+                 .flatMap(lambda kv: pairs_in_band(kv[1], dedup))
                  .reduceByKey(best)
                  .collect())
         return duplicate_rows(found)

@@ -15,7 +15,7 @@ from typing import IO, Iterator, Union
 
 from ..errors import InputError
 from ..model import Article
-from ..time.dateline import find_in_body, parse_header
+from ..text.dateline import find_in_body, parse_header
 from .charset import decode_bytes
 from .dates import parse_record_date
 from .discovery import expand
@@ -351,3 +351,19 @@ def article_from_record(record: dict, label: str, number: int | None = None) -> 
     article_id = record.get("id") or f"{_stem(label)}:{number}"
     return Article(id=article_id, text=text, date=date, title=record.get("title"), source=record.get("source"),
                    url=record.get("url"), dateline=find_in_body(text), origin=f"{label}:{number}")
+
+
+def json_lines(name: str, stdin: IO[str] | None = None) -> list[tuple[str, int, str]]:
+    """Non-blank lines of one JSONL input (.jsonl, .jsonl.gz or - for stdin) as (label, number, line)."""
+    if name == "-":
+        text = (stdin or sys.stdin).read()
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise InputError(name, "no such file")
+        try:
+            raw = path.read_bytes()
+            text = (gzip.decompress(raw) if name.endswith(".gz") else raw).decode("utf-8-sig")
+        except (OSError, EOFError, UnicodeDecodeError) as err:
+            raise InputError(name, f"cannot be read: {err}") from None
+    return [(name, i, line) for i, line in enumerate(text.splitlines(), start=1) if line.strip()]

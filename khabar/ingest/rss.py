@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from ..errors import InputError
 from ..model import Article
-from ..time.dateline import find_in_body
+from ..text.dateline import find_in_body
 from .arabic_dates import find_arabic_date
 
 Item = Union[Article, InputError]

@@ -8,7 +8,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from . import migrations, schema, writer
-from .dedup import DupIndex
+from ..ingest.dedup import CopyIndex
+from .dedup import load_index
 from .errors import StoreError
 from .fts import FullText, backend_for
 from .options import StoreOptions
@@ -49,7 +50,7 @@ class Store:
         self.engine = engine
         self.options = options
         self.fts: FullText = backend_for(engine.dialect.name)
-        self._dups: DupIndex | None = None
+        self._dups: CopyIndex | None = None
         self._version = None  # generation()'s sqlite.DataVersion (False: none), opened on first use
         self._version_lock = threading.Lock()
 
@@ -58,11 +59,11 @@ class Store:
         return self.engine.dialect.name
 
     @property
-    def dups(self) -> DupIndex:
+    def dups(self) -> CopyIndex:
         """The near-duplicate index, loaded when the first article is written."""
         if self._dups is None:
             with self.engine.connect() as conn:
-                self._dups = DupIndex(self.options).load(conn)
+                self._dups = load_index(conn, self.options.dedup)
         return self._dups
 
     def stored_provenance(self, ids: list[str]) -> dict[str, tuple[str, str]]:

@@ -1,7 +1,7 @@
-"""Ingest: articles through the pipeline into the store; import: v1 records straight in.
+"""Storing finished records: from the runner (ingest) or from v1 JSON lines (import). Nothing here runs the pipeline.
 
-An article already stored under this pipeline's provenance is skipped before
-the pipeline runs, so a re-run is a no-op that costs one lookup per article.
+An article already stored under the pipeline's provenance is reported by `already_stored` before the
+runner analyses it, so a re-run is a no-op that costs one lookup per chunk of articles.
 """
 from __future__ import annotations
 
@@ -9,10 +9,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from ..contract import RecordError, check, to_record
+from ..contract import RecordError, check
 from ..errors import InputError, KhabarError
-from ..ingest.readers import Item, parse_json_object
-from ..pipeline import Pipeline
+from ..ingest.readers import parse_json_object
 from . import searchtext, writer
 from .db import Store
 
@@ -33,8 +32,14 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)
 
     def count(self, action: str) -> None:
+        """Count one article under what was done with it (inserted, unchanged, ...)."""
         attr = action.replace("-", "_")
         setattr(self, attr, getattr(self, attr) + 1)
+
+    def fail(self, err: KhabarError) -> None:
+        """Count one article that failed, with its one-line error."""
+        self.failed += 1
+        self.errors.append(str(err))
 
     @property
     def rate(self) -> float:
@@ -46,51 +51,20 @@ class IngestReport:
                 f"{self.failed} failed")
 
 
-def _chunks(items: list, n: int) -> Iterable[list]:
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
+def already_stored(store: Store, articles: list, provenance: dict) -> dict[str, str]:
+    """article id -> unchanged or kept-newer, for the articles that need no new analysis under this provenance."""
+    stored = store.stored_provenance([a.id for a in articles if not isinstance(a, KhabarError)])
+    version, stages = provenance["version"], writer.stages_json(provenance)
+    actions = {article_id: writer.decide(old, version, stages) for article_id, old in stored.items()}
+    return {k: v for k, v in actions.items() if v in (writer.UNCHANGED, writer.KEPT_NEWER)}
 
 
-def _analyse(pipeline: Pipeline, article) -> tuple[dict, str]:
-    """The record and search text of one article, reusing the pipeline's tokens when it has them."""
-    doc = pipeline.run(article)
-    record = to_record(doc, pipeline.provenance)
-    return record, searchtext.search_text(record["text"], record.get("title"), doc.get("tokens"))
-
-
-def ingest_items(store: Store, pipeline: Pipeline, items: Iterable[Item],
-                 advance: Callable[[], None] = lambda: None) -> IngestReport:
-    """Run the pipeline on every article not yet stored under its provenance, and store it."""
-    report = IngestReport()
-    started = time.perf_counter()
-    stages = writer.stages_json(pipeline.provenance)
-    version = pipeline.provenance["version"]
-    for chunk in _chunks(list(items), LOOKUP_BATCH):
-        stored = store.stored_provenance([i.id for i in chunk if not isinstance(i, KhabarError)])
-        for item in chunk:
-            report.read += 1
-            _ingest_one(store, pipeline, item, stored, (version, stages), report)
-            advance()
-    report.seconds = time.perf_counter() - started
-    return report
-
-
-def _ingest_one(store: Store, pipeline: Pipeline, item: Item, stored: dict, provenance: tuple[str, str],
-                report: IngestReport) -> None:
-    if isinstance(item, KhabarError):
-        report.failed += 1
-        report.errors.append(str(item))
-        return
-    action = writer.decide(stored.get(item.id), *provenance)
-    if action in (writer.UNCHANGED, writer.KEPT_NEWER):
-        report.count(action)
-        return
+def store_record(store: Store, record: dict, tokens, report: IngestReport) -> None:
+    """Write one finished record, its search text built from the Doc's tokens when the runner has them."""
     try:
-        record, text = _analyse(pipeline, item)
-        report.count(store.write(record, text))
+        report.count(store.write(record, searchtext.search_text(record["text"], record.get("title"), tokens)))
     except KhabarError as err:
-        report.failed += 1
-        report.errors.append(str(err))
+        report.fail(err)
 
 
 def import_records(store: Store, lines: Iterable[tuple[str, int, str]],
@@ -105,8 +79,7 @@ def import_records(store: Store, lines: Iterable[tuple[str, int, str]],
             text = searchtext.search_text(record["text"], record.get("title"))
             report.count(store.write(record, text))
         except KhabarError as err:
-            report.failed += 1
-            report.errors.append(str(err))
+            report.fail(err)
         advance()
     report.seconds = time.perf_counter() - started
     return report

@@ -1,7 +1,9 @@
 """The one options object the store code passes down."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from ..ingest.options import DedupOptions
 
 DEFAULT_DB = "khabar.db"
 
@@ -12,7 +14,5 @@ class StoreOptions:
 
     db: str = DEFAULT_DB  # a path (SQLite) or a URL: sqlite:///x.db, postgresql://...
     progress: bool = True  # show the rich progress bar on stderr
-    dedup_threshold: float = 0.8  # Jaccard similarity above which two articles are wire copies
-    num_perm: int = 64  # MinHash permutations: 64 keeps signatures small and LSH fast
-    shingle: int = 3  # word n-grams hashed into the MinHash
+    dedup: DedupOptions = field(default_factory=DedupOptions)  # the near-duplicate set-up, shared with batch
     echo: bool = False  # log SQL (debugging)

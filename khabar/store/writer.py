@@ -8,7 +8,8 @@ import re
 from sqlalchemy import Connection, delete, exists, insert, select, update
 
 from . import records, schema
-from .dedup import DupIndex, to_bytes
+from ..ingest.dedup import CopyIndex, to_bytes
+from .dedup import signature_of
 from .fts import FullText
 
 INSERTED, REPLACED, UNCHANGED, KEPT_NEWER = "inserted", "replaced", "unchanged", "kept-newer"
@@ -67,7 +68,7 @@ def _clear_article(conn: Connection, article_id: str) -> set[str]:
     return named
 
 
-def write_record(conn: Connection, fts: FullText, dups: DupIndex, record: dict, search_text: str) -> str:
+def write_record(conn: Connection, fts: FullText, dups: CopyIndex, record: dict, search_text: str) -> str:
     """Store one v1 record inside the caller's transaction; return what was done."""
     prov = records.provenance_of(record)
     a = schema.articles
@@ -75,7 +76,7 @@ def write_record(conn: Connection, fts: FullText, dups: DupIndex, record: dict, 
     action = decide((row.pipeline_version, row.stages) if row else None, prov["pipeline_version"], prov["stages"])
     if action in (UNCHANGED, KEPT_NEWER):
         return action
-    mh = dups.signature(search_text)
+    mh = signature_of(search_text, dups.options)
     group = dups.group_for(record["id"], mh)
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     values = records.article_row(record, search_text, group, now)

@@ -1,1 +1,1 @@
-"""Time: datelines, time expressions, normalisation against the article date, drift."""
+"""Time: time expressions, normalisation against the article date, drift (datelines are read in text/dateline.py)."""

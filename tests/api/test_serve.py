@@ -15,7 +15,9 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from khabar.api import commands
+from khabar.api import server
+from khabar.cli import main as cli_main
+from khabar.cli import serve
 from khabar.api.app import OPTIONS_ENV, ROUTE_THREADS, app_from_env, create_app, options_to_env
 from khabar.api.options import CACHE_ENTRIES, ApiOptions
 
@@ -23,20 +25,20 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_workers_and_cache_entries_defaults_and_limits(capsys):
-    args = commands.serve_parser().parse_args([])
+    args = serve.parser().parse_args([])
     assert (args.workers, args.cache_entries) == (1, CACHE_ENTRIES)
-    args = commands.serve_parser().parse_args(["--workers", "3", "--cache-entries", "0"])
+    args = serve.parser().parse_args(["--workers", "3", "--cache-entries", "0"])
     assert (args.workers, args.cache_entries) == (3, 0)
     for bad in (["--workers", "0"], ["--workers", "two"], ["--cache-entries", "-1"]):
         with pytest.raises(SystemExit):
-            commands.serve_parser().parse_args(bad)
+            serve.parser().parse_args(bad)
     assert "must be at least 1" in capsys.readouterr().err
 
 
 def test_one_worker_serves_the_app_in_process(monkeypatch):
     seen = {}
     monkeypatch.setattr("uvicorn.run", lambda app, **kw: seen.update(app=app, **kw))
-    commands.run_server(ApiOptions(db="x.db"))
+    server.run_server(ApiOptions(db="x.db"))
     assert not isinstance(seen["app"], str) and "workers" not in seen
 
 
@@ -53,7 +55,7 @@ def test_several_workers_start_from_the_factory_with_the_options(monkeypatch):
     monkeypatch.setattr("uvicorn.supervisors.Multiprocess", FakeMultiprocess)
     monkeypatch.delenv(OPTIONS_ENV, raising=False)
     options = ApiOptions(db="x.db", token="t", workers=2, cache_entries=7, port=_free_port())
-    commands.run_server(options)
+    server.run_server(options)
     config, (sock,) = seen["config"], seen["sockets"]
     with sock:
         assert sock.getsockname() == ("127.0.0.1", options.port) and sock.proto == socket.IPPROTO_TCP
@@ -63,7 +65,7 @@ def test_several_workers_start_from_the_factory_with_the_options(monkeypatch):
 
 def test_workers_listener_turns_nagle_off_on_accepted_connections():
     """uvicorn's --workers socket (proto 0) kept Nagle on: every response waited 40 ms for a delayed ACK."""
-    listener = commands.tcp_listener("127.0.0.1", 0)
+    listener = server.tcp_listener("127.0.0.1", 0)
     assert listener.proto == socket.IPPROTO_TCP
 
     async def accepted_nodelay() -> int:
@@ -88,7 +90,7 @@ def test_a_taken_port_is_a_clean_error_with_workers(api_db, capsys):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        assert commands.serve_main(["--db", api_db, "--port", str(port), "--workers", "2"]) == 1
+        assert cli_main(["serve", "--db", api_db, "--port", str(port), "--workers", "2"]) == 1
     assert f"cannot listen on 127.0.0.1:{port}" in capsys.readouterr().err
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from khabar.entities.kb.commands import kb_main
+from khabar.cli import main
 from khabar.entities.kb.store import load_kb_entities
 
 
@@ -33,7 +33,7 @@ def test_build_from_dump(tmp_path):
     dump = tmp_path / "dump.json.gz"
     write_dump(dump)
     out = tmp_path / "kb"
-    assert kb_main(["build", "--wikidata", str(dump), "--out", str(out)]) == 0
+    assert main(["kb", "build", "--wikidata", str(dump), "--out", str(out)]) == 0
     entities = load_kb_entities((out,))
     assert set(entities) == {"wd.q999001", "wd.q999003"}
     person = entities["wd.q999001"]
@@ -46,4 +46,4 @@ def test_build_from_dump(tmp_path):
 def test_bad_dump_is_a_clean_error(tmp_path):
     dump = tmp_path / "bad.json"
     dump.write_text("[\n{not json\n]\n", encoding="utf-8")
-    assert kb_main(["build", "--wikidata", str(dump), "--out", str(tmp_path / "kb")]) == 1
+    assert main(["kb", "build", "--wikidata", str(dump), "--out", str(tmp_path / "kb")]) == 1

@@ -40,12 +40,12 @@ def test_different_dates_do_not_cluster(pipeline):
 def test_cluster_command(pipeline, tmp_path, capsys):
     import json
 
-    from khabar.events.commands import events_main
+    from khabar.cli import main
 
     day = dt.date(2018, 5, 8)
     path = tmp_path / "out.jsonl"
     path.write_text("".join(json.dumps(_record(pipeline, t, i, day), ensure_ascii=False) + "\n"
                             for t, i in ((COPY_A, "a"), (COPY_B, "b"))), encoding="utf-8")
-    assert events_main(["cluster", str(path)]) == 0
+    assert main(["events", "cluster", str(path)]) == 0
     clusters = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [c["articles"] for c in clusters if c["type"] == "SUPPORT"] == [["a", "b"]]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-pytest.importorskip("khabar.store.commands")
+pytest.importorskip("khabar.cli.ingest")
 
 STAGES = "sentences,tokens,time"
 ARTICLES = 600

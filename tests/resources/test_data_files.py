@@ -7,7 +7,7 @@ from khabar.resources import DATA_ROOT, check, load_yaml, read_lines
 from khabar.text.normalize import normalize
 from khabar.text.sentences import SCHEMA as SENTENCE_SCHEMA
 from khabar.text.clitics import CLITICS_SCHEMA, clitic_rules
-from khabar.time.dateline import SCHEMA as DATELINE_SCHEMA
+from khabar.text.dateline import SCHEMA as DATELINE_SCHEMA
 
 YAML_FILES = sorted(p.relative_to(DATA_ROOT).as_posix() for p in DATA_ROOT.rglob("*.yaml"))
 

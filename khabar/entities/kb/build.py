@@ -1,26 +1,12 @@
-"""`khabar kb build --wikidata DUMP.json(.gz) [--out DIR]`: build or extend the KB from a Wikidata dump."""
+"""Building the knowledge base from a Wikidata dump: wikidata.tsv and roles-wikidata.tsv (`khabar kb build`)."""
 from __future__ import annotations
 
-import argparse
-import sys
 from pathlib import Path
 
-from ...errors import KhabarError
-from ..names import name_key
+from ...text.names import name_key
 from .schema import ENTITY_COLUMNS, ROLE_COLUMNS, KBError, entity_from_row
-from .store import KB_DIR, load_kb_entities
+from .store import load_kb_entities
 from .wikidata import WikidataItem, entities, open_dump, parse_item
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="khabar kb", description="Build or extend the knowledge base.")
-    sub = p.add_subparsers(dest="command", required=True)
-    b = sub.add_parser("build", help="read a Wikidata JSON dump and write wikidata.tsv and roles-wikidata.tsv")
-    b.add_argument("--wikidata", required=True, metavar="DUMP", help="a Wikidata JSON dump (.json or .json.gz)")
-    b.add_argument("--out", default=str(KB_DIR), metavar="DIR", help="the KB folder to write to (default: the shipped KB)")
-    return p
 
 
 def country_codes(kb_dir: Path) -> dict[str, str]:
@@ -72,19 +58,3 @@ def build(dump: Path, out: Path) -> tuple[int, int]:
             rol.writelines("\t".join(r) + "\n" for r in roles)
             n_entities, n_roles = n_entities + 1, n_roles + len(roles)
     return n_entities, n_roles
-
-
-def kb_main(argv: list[str]) -> int:
-    """The `khabar kb` command line."""
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exc:
-        return EXIT_USAGE if exc.code else EXIT_OK
-    try:
-        n, r = build(Path(args.wikidata), Path(args.out))
-    except KhabarError as err:
-        print(f"khabar: {err}", file=sys.stderr)
-        return EXIT_FAILED
-    print(f"khabar kb: {n} entities, {r} positions written to {args.out}")
-    return EXIT_OK
-

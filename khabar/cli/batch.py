@@ -1,19 +1,20 @@
-"""`khabar batch INPUT... --out DIR [--engine local|spark] [--master URL] [--resume]`: parsing and messages only."""
+"""`khabar batch INPUT... --out DIR [--engine local|spark] [--master URL] [--resume]`: an archive into Parquet tables."""
 from __future__ import annotations
 
 import argparse
 import json
 import sys
 
+from ..batch.options import BatchOptions
 from ..errors import KhabarError
 from ..pipeline import Options
-from .options import BatchOptions
+from .common import EXIT_FAILED, EXIT_OK, positive, stage_list
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+HELP = "run the pipeline over an archive into Parquet tables (local or Spark)"
 DEFAULT_CHUNK = {"local": 2000, "spark": 10000}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def parser() -> argparse.ArgumentParser:
     """The parser of `khabar batch`."""
     p = argparse.ArgumentParser(prog="khabar batch", description="Run the pipeline over many inputs into Parquet tables.")
     p.add_argument("inputs", nargs="+", metavar="INPUT",
@@ -22,23 +23,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--engine", choices=("local", "spark"), default="local")
     p.add_argument("--master", default="local[2]", help="Spark master: local[N] or spark://host:port")
     p.add_argument("--resume", action="store_true", help="continue a batch in DIR: ids already there are skipped")
-    p.add_argument("--chunk-size", type=_positive, help="items per committed chunk (default 2000, Spark 10000)")
-    p.add_argument("--partitions", type=_positive, default=0, help="Spark partitions per chunk (default 8 per core)")
+    p.add_argument("--chunk-size", type=positive, help="items per committed chunk (default 2000, Spark 10000)")
+    p.add_argument("--partitions", type=positive, default=0, help="Spark partitions per chunk (default 8 per core)")
     p.add_argument("--all-languages", action="store_true", help="analyse every article, not only Arabic ones")
-    p.add_argument("--stages", type=lambda v: tuple(s.strip() for s in v.split(",") if s.strip()),
+    p.add_argument("--stages", type=stage_list,
                    help="comma-separated stage names (default: the full pipeline)")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     return p
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {n}")
-    return n
 
 
 def options_from(args: argparse.Namespace) -> BatchOptions:
@@ -51,17 +42,14 @@ def options_from(args: argparse.Namespace) -> BatchOptions:
                         pipeline=Options(stages=args.stages), ingest=IngestOptions(check_language=not args.all_languages))
 
 
-def batch_main(argv: list[str]) -> int:
-    """Entry point of `khabar batch`; prints a one-line JSON summary on standard output."""
-    from .run import run_batch
+def main(argv: list[str]) -> int:
+    """Run the batch; a one-line JSON summary on standard output."""
+    from ..batch.run import run_batch
 
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as exit_:
-        return EXIT_USAGE if exit_.code else EXIT_OK
+    args = parser().parse_args(argv)
     try:
         summary = run_batch(options_from(args))
-    except KhabarError as err:
+    except KhabarError as err:  # named as the batch's, so a log of many commands says which one failed
         print(f"khabar: batch: {err}", file=sys.stderr)
         return EXIT_FAILED
     print(json.dumps(summary.as_dict()))

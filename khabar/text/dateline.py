@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..model import Dateline, Span
 from ..resources import load_yaml
-from ..text.normalize import normalize
+from .normalize import normalize
 
 SCHEMA = {
     "type": "object",

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from khabar.time.dateline import find_in_body, parse_header
+from khabar.text.dateline import find_in_body, parse_header
 
 
 def test_seed_header_line():
