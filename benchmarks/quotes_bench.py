@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from khabar.ingest.readers import article_from_record
-from khabar.model import Doc
+from khabar.doc import Doc
 import khabar.stages  # noqa: F401  registers the built-in stages
 from khabar.pipeline import Options, Pipeline
 

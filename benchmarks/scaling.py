@@ -22,7 +22,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from khabar.model import Article
+from khabar.doc import Article
 import khabar.stages  # noqa: F401  registers the built-in stages
 from khabar.pipeline import Options, Pipeline
 

@@ -21,7 +21,7 @@ from khabar.ingest.readers import read_inputs
 import khabar.stages  # noqa: F401  registers the built-in stages
 from khabar.pipeline import Options, Pipeline
 from khabar.store import Filters, StoreOptions, open_store, queries, schema
-from khabar.runner import ingest_items
+from khabar.analysis import ingest_items
 from khabar.store.progress import progress_bar
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpus" / "ant-2018.jsonl.gz"

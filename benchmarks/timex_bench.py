@@ -21,7 +21,7 @@ from pathlib import Path
 
 from khabar.evaluate.scoring import score
 from khabar.ingest.readers import article_from_record
-from khabar.model import Article
+from khabar.doc import Article
 import khabar.stages  # noqa: F401  registers the built-in stages
 from khabar.pipeline import Options, Pipeline, lookup
 

@@ -51,7 +51,7 @@ def check_record(record: dict) -> None:
 
 def one_input(data: bytes) -> None:
     """Read `data` as the format its first byte picks, analyse every article, check every span."""
-    from khabar.contract import to_record
+    from khabar.record import to_record
     from khabar.errors import InputError
     from khabar.ingest.options import IngestOptions
     from khabar.ingest.readers import _read_bytes_as, read_inputs
@@ -99,7 +99,7 @@ def main() -> int:
 
     with atheris.instrument_imports(include=["khabar"]):
         # every module the harness reaches, imported here so that atheris instruments it (lazy imports would not be)
-        import khabar.contract  # noqa: F401
+        import khabar.record  # noqa: F401
         import khabar.ingest.html  # noqa: F401
         import khabar.ingest.readers  # noqa: F401
         import khabar.ingest.rss  # noqa: F401

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import __version__
 from .errors import PipelineError, StageError, UnknownLayerError
-from .model import Article, Doc
+from .doc import Article, Doc
 
 # Layers every Doc has before any stage runs.
 BASE_LAYERS = frozenset({"text", "date", "dateline"})

@@ -37,7 +37,7 @@ def _init_worker() -> None:
 
 def check_one(line: str) -> tuple[str, str | None, str | None, str | None]:
     """(article id, stage or None, exception or None, message) for one JSONL line."""
-    from khabar.contract import spans, to_record, validate
+    from khabar.record import spans, to_record, validate
     from khabar.errors import InputError, StageError
     from khabar.ingest.readers import article_from_record
 

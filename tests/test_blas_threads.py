@@ -3,7 +3,7 @@ import datetime as dt
 
 from threadpoolctl import threadpool_info
 
-from khabar.model import Article
+from khabar.doc import Article
 from khabar.pipeline import Options, Pipeline
 
 ARTICLE = Article(id="b1", text="وقال الرئيس الأوكراني زيلنسكي في كييف إن بلاده مستعدة للتعاون مع الأمم المتحدة.",

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from khabar.cli import main
-from khabar.contract import spans, validate
+from khabar.record import spans, validate
 from helpers import SEED_TXT, SHARED, needs_shared
 
 

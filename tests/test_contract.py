@@ -4,8 +4,8 @@ import datetime as dt
 import jsonschema
 import pytest
 
-from khabar.contract import schema, to_record, validate
-from khabar.model import Article, Doc, Quote, Span, Speaker, Timex
+from khabar.record import schema, to_record, validate
+from khabar.doc import Article, Doc, Quote, Span, Speaker, Timex
 from khabar.pipeline import Pipeline
 
 TEXT = "وقال زيلينسكي، أمس، إن أوكرانيا تنتظر موافقة البيت الأبيض على اتفاق مهم لإنتاج مسيَّرات."

@@ -1,11 +1,11 @@
-"""The house: the store stores finished records; it neither runs the pipeline nor calls the runner (issue 20)."""
+"""The house: the store stores finished records; it neither runs the pipeline nor calls the analysis loop (issue 20)."""
 from __future__ import annotations
 
 import ast
 from pathlib import Path
 
 STORE = Path(__file__).resolve().parents[1] / "khabar" / "store"
-FORBIDDEN = ("khabar.pipeline", "khabar.runner")
+FORBIDDEN = ("khabar.pipeline", "khabar.analysis")
 
 
 def _imported(path: Path) -> set[str]:
@@ -22,7 +22,7 @@ def _imported(path: Path) -> set[str]:
     return names
 
 
-def test_store_imports_neither_pipeline_nor_runner():
+def test_store_imports_neither_pipeline_nor_analysis():
     offenders = {f"{path.name}: {name}" for path in sorted(STORE.glob("*.py")) for name in _imported(path)
                  if any(name == f or name.startswith(f + ".") for f in FORBIDDEN)}
     assert not offenders, sorted(offenders)
@@ -30,5 +30,5 @@ def test_store_imports_neither_pipeline_nor_runner():
 
 def test_the_check_sees_a_relative_import(tmp_path):
     probe = tmp_path / "probe.py"
-    probe.write_text("from ..pipeline import Pipeline\nfrom .. import runner\n", encoding="utf-8")
-    assert {"khabar.pipeline", "khabar.runner"} <= _imported(probe)
+    probe.write_text("from ..pipeline import Pipeline\nfrom .. import analysis\n", encoding="utf-8")
+    assert {"khabar.pipeline", "khabar.analysis"} <= _imported(probe)

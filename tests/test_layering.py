@@ -74,7 +74,7 @@ def test_the_stages_import_the_pipeline_not_the_other_way():
 
 
 def test_model_and_normalize_are_not_in_a_cycle():
-    model, normalize = "khabar.model", "khabar.text.normalize"
+    model, normalize = "khabar.doc", "khabar.text.normalize"
     assert not (normalize in reachable(model) and model in reachable(normalize))
     assert model not in reachable(normalize)
 

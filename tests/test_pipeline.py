@@ -6,7 +6,7 @@ import pytest
 from khabar import __version__
 from khabar import pipeline as pipeline_module
 from khabar.errors import PipelineError, StageError
-from khabar.model import Article, Doc, LayerError
+from khabar.doc import Article, Doc, LayerError
 from khabar.pipeline import Options, Pipeline, check_chain, lookup, register_stage, registered
 
 ARTICLE = Article(id="t1", text="وقال بيسكوف خلال مؤتمره الصحافي اليومي «من الواضح أن التعاون مهم».",

@@ -5,8 +5,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from khabar.contract import spans, to_record, validate
-from khabar.model import Article
+from khabar.record import spans, to_record, validate
+from khabar.doc import Article
 from khabar.pipeline import Pipeline
 from khabar.text.normalize import NormalizedView
 from khabar.text.sentences import split_sentences

@@ -5,7 +5,7 @@ import pytest
 
 from khabar import pipeline as pipeline_module
 from khabar.errors import UnknownLayerError
-from khabar.model import Article, Doc
+from khabar.doc import Article, Doc
 from khabar.pipeline import Options, Pipeline, default_stages, register_stage, registered, stage_order
 
 from helpers import seed_body

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from khabar.entities.stage import nationality_after, word_index
 from khabar.events.words import sentence_words
-from khabar.model import Article, Span
+from khabar.doc import Article, Span
 from khabar.pipeline import Options, Pipeline
 from khabar.quotes.resolve import Person, _merge
 from khabar.resources.nationalities import nationality_at

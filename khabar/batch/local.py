@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Article
+from ..doc import Article
 from ..pipeline import Pipeline
 from ..ingest.dedup import find_duplicates
 from .options import BatchOptions

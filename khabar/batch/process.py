@@ -10,10 +10,10 @@ from ..ingest.dedup import signature
 from ..ingest.language import detect_language, guess_problem
 from ..ingest.options import IngestOptions
 from ..ingest.readers import unicode_problem
-from ..model import Article
+from ..doc import Article
 from .. import stages  # noqa: F401  registers the built-in stages (here: Spark workers import this module)
 from ..pipeline import Options, Pipeline
-from ..runner import Analysed, analyse_one
+from ..analysis import Analysed, analyse_one
 from ..text.terms import search_text
 from .tables import TABLES, error_row, rows_from_record
 

@@ -14,7 +14,7 @@ import pyarrow as pa
 from ..errors import InputError, KhabarError
 from ..ingest.dedup import fits
 from ..ingest.readers import read_inputs
-from ..model import Article
+from ..doc import Article
 from .options import BatchOptions
 from .parts import (commit, committed, done_keys, new_run_id, part_name, read_table, remove_uncommitted,
                     write_parts)

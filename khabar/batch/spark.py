@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import KhabarError
-from ..model import Article
+from ..doc import Article
 from ..ingest.dedup import band_keys, best, duplicate_rows, pairs_in_band
 from .options import BatchOptions
 

@@ -6,7 +6,7 @@ import sys
 from typing import IO
 
 from ..errors import InputError
-from ..output import text_output
+from .output import text_output
 from .common import EXIT_OK
 from .store_args import db_arg
 

@@ -5,7 +5,7 @@ import argparse
 import json
 
 from ..errors import KhabarError
-from ..output import text_output
+from .output import text_output
 from .common import EXIT_FAILED, EXIT_OK, day, report, stage_list
 
 HELP = "analyse articles and write khabar JSON v1 lines"
@@ -26,7 +26,7 @@ def main(argv: list[str]) -> int:
     """One JSON line per article; each bad input or article is one line on standard error."""
     from .. import stages  # noqa: F401  registers the built-in stages
     from ..pipeline import Options, Pipeline
-    from ..runner import analyse_inputs
+    from ..analysis import analyse_inputs
 
     args = parser().parse_args(argv)
     pipeline = Pipeline.build(Options(date=args.date, stages=args.stages))

@@ -1,4 +1,4 @@
-"""`khabar ingest INPUT... [--db URL]`: analyse articles (the runner) and store the finished records."""
+"""`khabar ingest INPUT... [--db URL]`: analyse articles (khabar/analysis.py) and store the finished records."""
 from __future__ import annotations
 
 import argparse
@@ -25,7 +25,7 @@ def main(argv: list[str]) -> int:
     from ..ingest.readers import read_inputs
     from .. import stages  # noqa: F401  registers the built-in stages
     from ..pipeline import Options, Pipeline
-    from ..runner import ingest_items
+    from ..analysis import ingest_items
     from ..store.db import open_store
     from ..store.options import StoreOptions
     from ..store.progress import progress_bar

@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..model import Doc, Span
+from ..doc import Doc, Span
 from ..text.clitics import name_variants
 from ..text.words import Word
 from .detect import Candidate, is_common_word

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-from ..model import Doc, Span
+from ..doc import Doc, Span
 from ..resources import read_lines
 from ..text.clitics import name_variants
 from ..text.words import Word, word_layer

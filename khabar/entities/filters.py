@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from ..model import Mention, Span
+from ..doc import Mention, Span
 from ..resources import load_yaml
 from ..resources.nationalities import nationality_forms
 from ..text.clitics import name_variants

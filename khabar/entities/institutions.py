@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from ..model import Doc, Span
+from ..doc import Doc, Span
 from ..resources.nationalities import nationality_at, nationality_forms
 from ..text.clitics import name_variants
 from ..text.names import name_tokens

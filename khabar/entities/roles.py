@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from ..model import Doc, Span
+from ..doc import Doc, Span
 from ..resources.nationalities import nationality_at
 from ..text.clitics import name_variants
 from ..text.words import Word, word_layer

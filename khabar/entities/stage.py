@@ -5,7 +5,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Sequence
 
-from ..model import Doc, Entity, Mention, Span
+from ..doc import Doc, Entity, Mention, Span
 from ..pipeline import Options, register_stage
 from ..resources.kb import kb_for
 from ..resources.nationalities import nationality_at

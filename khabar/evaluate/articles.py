@@ -9,7 +9,7 @@ from ..errors import InputError, KhabarError
 from ..ingest.readers import read_inputs
 from .. import stages  # noqa: F401  registers the built-in stages
 from ..pipeline import Options, Pipeline
-from ..runner import analyse
+from ..analysis import analyse
 from .scoring import score
 
 TASKS = ("quotes", "timexes", "entities")

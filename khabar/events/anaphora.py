@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Doc, Event
+from ..doc import Doc, Event
 from ..text.clitics import lookup_bases
 from ..text.normalize import normalize
 

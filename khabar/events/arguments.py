@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..model import Argument
+from ..doc import Argument
 from .actors import ActorLexicon, actor_word
 from .clause_roles import Roles, noun_roles, verb_roles
 from .phrases import Phrase, conjunct, forward, governed, has_article, head_kind, is_place, lone_adjective, phrase_at

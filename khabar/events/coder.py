@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..model import Argument, Doc, Event, Quote, Relation, Sentence, Span, Timex
+from ..doc import Argument, Doc, Event, Quote, Relation, Sentence, Span, Timex
 from ..resources.relation_cues import cues
 from ..text.names import name_tokens
 from ..text.normalize import normalize

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
 
-from ..model import Span, Timex
+from ..doc import Span, Timex
 from ..resources.calendar import weekday_names
 from ..text.normalize import normalize
 from ..text.words import Word

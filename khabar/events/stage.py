@@ -1,7 +1,7 @@
 """The pipeline stage events.v1: PLOVER-coded events for every sentence of an article."""
 from __future__ import annotations
 
-from ..model import Doc
+from ..doc import Doc
 from ..pipeline import Options, register_stage
 from .anaphora import inherit_locations
 from .coder import Context, Resources, code_sentence

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..model import Doc, Sentence
+from ..doc import Doc, Sentence
 from ..text.words import Word, Words, word_layer
 from .tables import clause_words
 

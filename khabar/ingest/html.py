@@ -7,7 +7,7 @@ import re
 from urllib.parse import urlsplit
 
 from ..errors import InputError
-from ..model import Article
+from ..doc import Article
 from ..text.dateline import find_in_body
 from .arabic_dates import find_arabic_date
 from .charset import decode_bytes

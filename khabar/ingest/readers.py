@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Iterator, Union
 
 from ..errors import InputError
-from ..model import Article
+from ..doc import Article
 from ..text.dateline import find_in_body, parse_header
 from .charset import decode_bytes
 from .dates import parse_record_date

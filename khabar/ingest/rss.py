@@ -8,7 +8,7 @@ from typing import Iterator, Union
 from urllib.parse import urlsplit
 
 from ..errors import InputError
-from ..model import Article
+from ..doc import Article
 from ..text.dateline import find_in_body
 from .arabic_dates import find_arabic_date
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import IO, Iterator, Union
 
 from ..errors import InputError
-from ..model import Article
+from ..doc import Article
 from .html import article_from_html, decode_html, page_id
 from .options import IngestOptions
 

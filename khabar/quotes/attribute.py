@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..model import Doc, Span, Speaker
+from ..doc import Doc, Span, Speaker
 from ..resources import load_yaml
 from ..text.words import Word
 from .detect import Cue, at_sentence_start, sentence_bounds

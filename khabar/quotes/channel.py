@@ -1,7 +1,7 @@
 """Channels: where a statement was made (تغريدة، مؤتمر صحفي، بيان ...), from the words around its cue."""
 from __future__ import annotations
 
-from ..model import Quote
+from ..doc import Quote
 from ..text.words import Word
 from .detect import sentence_bounds
 from .lexicon import QuoteLexicon

@@ -3,7 +3,7 @@ article's anchor date; else the anchor date. A year or month the sentence mentio
 topic, not the saying, and nothing is said after the article reporting it."""
 from __future__ import annotations
 
-from ..model import Doc, Quote, Sentence
+from ..doc import Doc, Quote, Sentence
 
 
 DAY = len("2018-06-18")

@@ -1,7 +1,7 @@
 """Quote extraction: from cues to Quote objects with content, kind and speaker."""
 from __future__ import annotations
 
-from ..model import Doc, Quote, Span, Speaker
+from ..doc import Doc, Quote, Span, Speaker
 from ..text.words import Word
 from .attribute import Attributor, at_start, attribution_words
 from .detect import (Cue, Hook, clause_end, find_cues, find_hook, kind_of, region_at, sentence_bounds, trim)

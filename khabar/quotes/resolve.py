@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import Doc, Entity, Span
+from ..doc import Doc, Entity, Span
 from ..text.words import Word
 from .phrases import Phrase, WordClasses, parse_phrase
 

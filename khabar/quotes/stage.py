@@ -1,7 +1,7 @@
 """The quotes stage: who said what, how, where and when."""
 from __future__ import annotations
 
-from ..model import Doc
+from ..doc import Doc
 from ..pipeline import Options, register_stage
 from .channel import assign_channels
 from .dates import assign_dates

@@ -5,7 +5,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from typing import Sequence
 
-from ..model import Doc, Mention
+from ..doc import Doc, Mention
 from ..text.words import Word, word_layer
 
 # Quotation marks as the normalised view writes them (« » “ ” fold to ").

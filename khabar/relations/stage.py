@@ -4,7 +4,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Sequence
 
-from ..model import Doc, Entity, Relation
+from ..doc import Doc, Entity, Relation
 from ..pipeline import Options, register_stage
 from ..resources.kb import kb_for
 from ..text.words import Word, Words, word_layer

@@ -1,7 +1,7 @@
-"""Storing finished records: from the runner (ingest) or from v1 JSON lines (import). Nothing here runs the pipeline.
+"""Storing finished records: from the analysis loop (ingest) or from v1 JSON lines (import). Nothing here runs the pipeline.
 
 An article already stored under the pipeline's provenance is reported by `already_stored` before the
-runner analyses it, so a re-run is a no-op that costs one lookup per chunk of articles.
+analysis loop analyses it, so a re-run is a no-op that costs one lookup per chunk of articles.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from ..contract import RecordError, check
+from ..record import RecordError, check
 from ..errors import InputError, KhabarError
 from ..ingest.readers import parse_json_object
 from . import searchtext, writer
@@ -60,7 +60,7 @@ def already_stored(store: Store, articles: list, provenance: dict) -> dict[str, 
 
 
 def store_record(store: Store, record: dict, tokens, report: IngestReport) -> None:
-    """Write one finished record, its search text built from the Doc's tokens when the runner has them."""
+    """Write one finished record, its search text built from the Doc's tokens when the analysis loop has them."""
     try:
         report.count(store.write(record, searchtext.search_text(record["text"], record.get("title"), tokens)))
     except KhabarError as err:

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from ..model import Dateline, Span
+from ..doc import Dateline, Span
 from ..resources import load_yaml
 from .normalize import normalize
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..model import Sentence
+from ..doc import Sentence
 from ..resources import load_yaml
 
 SCHEMA = {

@@ -1,7 +1,7 @@
 """The text-layer stages: sentences, and tokens with the word layer built from them."""
 from __future__ import annotations
 
-from ..model import Doc
+from ..doc import Doc
 from ..pipeline import Options, register_stage
 from .sentences import split_sentences
 from .tokens import tokenize

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable
 
-from ..model import Token
+from ..doc import Token
 from ..resources import read_lines
 from .normalize import normalize
 from .tokens import tokenize

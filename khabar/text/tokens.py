@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..model import Token, TokenPart
+from ..doc import Token, TokenPart
 from .clitics import CliticRules, clitic_rules, segment
 from .normalize import NormalizedView
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..model import Doc, Sentence, Token, TokenPart
+from ..doc import Doc, Sentence, Token, TokenPart
 from .clitics import CONJUNCTIONS, lookup_bases, without_conjunction
 from .normalize import normalize
 

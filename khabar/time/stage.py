@@ -1,7 +1,7 @@
 """The time stage: time expressions with values, and the effective date they are anchored to."""
 from __future__ import annotations
 
-from ..model import Doc, Timex
+from ..doc import Doc, Timex
 from ..text.normalize import NormalizedView
 from ..pipeline import Options, register_stage
 from .detect import Found, find

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from ..model import Doc, Token
+from ..doc import Doc, Token
 from ..text.normalize import normalize
 from ..text.tokens import tokenize
 from .lexicon import TimeLexicon

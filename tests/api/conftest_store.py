@@ -10,7 +10,7 @@ import khabar_fixtures as fx  # noqa: E402
 from khabar.ingest.readers import read_inputs  # noqa: E402
 from khabar.pipeline import Options, Pipeline  # noqa: E402
 from khabar.store import StoreOptions, open_store, searchtext  # noqa: E402
-from khabar.runner import ingest_items  # noqa: E402
+from khabar.analysis import ingest_items  # noqa: E402
 
 TOKEN = "test-token-6f1c"
 

@@ -87,7 +87,7 @@ def test_regression_lone_surrogate_in_a_code_built_article_fails_alone(tmp_path)
     # an Article built in code bypasses the reader's check; Parquet would refuse the whole chunk
     from khabar.batch.process import process_with
     from khabar.ingest.options import IngestOptions
-    from khabar.model import Article
+    from khabar.doc import Article
     from khabar.pipeline import Pipeline
     from batch.corpus import LIGHT
 

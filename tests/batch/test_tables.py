@@ -2,8 +2,8 @@
 import datetime as dt
 
 from khabar.batch.tables import TABLES, rows_from_record, schema
-from khabar.contract import to_record
-from khabar.model import Article
+from khabar.record import to_record
+from khabar.doc import Article
 from khabar.pipeline import Pipeline
 from batch.corpus import SNIPPETS
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from khabar.model import Article
+from khabar.doc import Article
 from khabar.pipeline import Options, Pipeline
 
 STAGES = ("sentences", "tokens", "entities", "relations")

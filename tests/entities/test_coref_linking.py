@@ -6,7 +6,7 @@ import datetime as dt
 from entities.helpers_entities import analyse, by_name_en
 from khabar.entities.kb import knowledge_base
 from khabar.entities.roles import holder, role_mentions
-from khabar.model import Article, Doc
+from khabar.doc import Article, Doc
 
 
 def test_spelling_variants_trump():

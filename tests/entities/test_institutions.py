@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from khabar.model import Article
+from khabar.doc import Article
 from khabar.pipeline import Options, Pipeline
 
 NER_STAGES = ("sentences", "tokens", "ner", "entities")
@@ -40,7 +40,7 @@ def test_bare_ministry_tied_to_a_place_is_left_alone():
     from khabar.text.words import word_layer
     from khabar.entities.institutions import bare_index, bare_matches
     from khabar.entities.kb import knowledge_base
-    from khabar.model import Doc
+    from khabar.doc import Doc
 
     kb = knowledge_base()
     doc = Doc(Article(id="t", text="بحسب وزارة الصحة في غزة، التي أشارت إلى أن الأطباء", date=dt.date(2018, 5, 1)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from entities.helpers_entities import by_name_en
-from khabar.model import Article
+from khabar.doc import Article
 from khabar.pipeline import Options, Pipeline
 
 NER_STAGES = ("sentences", "tokens", "ner", "entities", "relations")
@@ -95,7 +95,7 @@ def test_ner_name_over_a_bracket_is_cut():
     name is بوتين. The part the KB knows is kept (checked on the span the tagger gave)."""
     from khabar.entities.kb import knowledge_base
     from khabar.entities.stage import unbracketed
-    from khabar.model import Doc, Mention
+    from khabar.doc import Doc, Mention
 
     text = "شل محاولة (هيلاري) كلينتون إحياء العلاقات مع (الرئيس الروسي فلاديمير) بوتين، تريد أن تفعل الشيء ذاته"
     doc = Doc(Article(id="t", text=text, date=dt.date(2015, 8, 1)))
@@ -108,7 +108,7 @@ def test_hyphenated_first_name_joins_the_person():
     """ant:FR-internationalNews-1239-20180514: the tagger split «هانس-يواكيم فاتسكه» at the hyphen into
     «نادي هانس» and «يواكيم فاتسكه»; the person's name runs over the hyphen, the other mention goes."""
     from khabar.entities.stage import hyphen_joined
-    from khabar.model import Doc, Mention
+    from khabar.doc import Doc, Mention
 
     text = "وأتى الافتراق بعد تباين بينه وبين الرئيس التنفيذي للنادي هانس-يواكيم فاتسكه. أما إيمري، فأعلن بنفسه."
     doc = Doc(Article(id="t", text=text, date=dt.date(2018, 5, 14)))

@@ -13,7 +13,7 @@ from khabar.training.ner import train
 from khabar.entities.ner.stage import find_mentions
 from khabar.errors import InputError
 from khabar.evaluate.ner import evaluate_file, score
-from khabar.model import Article
+from khabar.doc import Article
 from khabar.pipeline import Options, Pipeline
 from khabar.text.tokens import tokenize
 from helpers import SHARED
@@ -216,7 +216,7 @@ def test_regression_lone_surrogate_does_not_crash_the_tagger():
     # Found by the property test: crfsuite encodes features as UTF-8, which '\ud800' cannot be.
     import datetime as dt
 
-    from khabar.model import Article
+    from khabar.doc import Article
     from khabar.pipeline import Pipeline
 
     doc = Pipeline.build().run(Article(id="s", text="قال \ud800 الرئيس بوتين", date=dt.date(2026, 3, 12)))

@@ -6,7 +6,7 @@ import datetime as dt
 
 from rapidfuzz.distance import Levenshtein
 
-from khabar.model import Article
+from khabar.doc import Article
 from khabar.pipeline import Options, Pipeline
 from khabar.entities.translit import decode_token, model, title_case, transliterate, transliterate_token
 

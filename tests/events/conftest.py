@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from khabar.model import Article, Doc
+from khabar.doc import Article, Doc
 from khabar.pipeline import Options, Pipeline
 from helpers import SHARED
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from khabar.contract import to_record
+from khabar.record import to_record
 from khabar.events.dedup import cluster_events
 
 # Two wire copies of one report (ant:AL-internationalNews-1075-20180508 and -1076-20180508), and another event.
@@ -13,7 +13,7 @@ OTHER = "هددت إسرائيل اليوم الاثنين، بشار #الأس�
 
 
 def _record(pipeline, text, article_id, day):
-    from khabar.model import Article
+    from khabar.doc import Article
 
     doc = pipeline.run(Article(article_id, text, date=day))
     return to_record(doc, pipeline.provenance)

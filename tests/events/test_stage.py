@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from khabar.contract import to_record, validate
-from khabar.model import Article, Quote, Speaker, Timex
+from khabar.record import to_record, validate
+from khabar.doc import Article, Quote, Speaker, Timex
 from khabar.pipeline import lookup
 
 from .conftest import SHARED
@@ -34,7 +34,7 @@ def test_record_fits_the_v1_schema(pipeline):
 def test_date_comes_from_a_timex_in_the_clause():
     """A timex layer, when a time stage adds one, dates the event instead of the article date."""
     from khabar.events.coder import Context, Resources, code_sentence
-    from khabar.model import Doc
+    from khabar.doc import Doc
     from khabar.text.sentences import split_sentences
     from khabar.text.tokens import tokenize
 
@@ -51,7 +51,7 @@ def test_date_comes_from_a_timex_in_the_clause():
 def test_statement_source_is_the_quoted_speaker():
     """Seed article: Dmitriev's quoted words against sanctions are his (a quotes layer names him)."""
     from khabar.events.coder import Context, Resources, code_sentence
-    from khabar.model import Doc
+    from khabar.doc import Doc
     from khabar.text.sentences import split_sentences
     from khabar.text.tokens import tokenize
 
@@ -120,7 +120,7 @@ def test_speaker_named_in_an_earlier_sentence_is_found_by_entity():
     """Regression (seed article): for وأضاف «...» the quotes stage gives a speaker without a span; the
     statement's source became the sentence's first actor (الرئيس) instead of Dmitriev's last mention."""
     from khabar.events.coder import Context, Resources, code_sentence
-    from khabar.model import Doc, Span
+    from khabar.doc import Doc, Span
     from khabar.text.sentences import split_sentences
     from khabar.text.tokens import tokenize
 

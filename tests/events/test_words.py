@@ -2,7 +2,7 @@
 import datetime as dt
 
 from khabar.events.words import sentence_words
-from khabar.model import Article
+from khabar.doc import Article
 from khabar.pipeline import Options, Pipeline
 
 

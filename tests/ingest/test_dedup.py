@@ -12,7 +12,7 @@ from khabar.ingest.dedup import from_bytes, is_copy, shingles, signature, simila
 from khabar.ingest.options import DedupOptions, IngestOptions
 from khabar.ingest.readers import read_inputs
 from khabar.pipeline import Options, Pipeline
-from khabar.runner import ingest_items
+from khabar.analysis import ingest_items
 from khabar.store import StoreOptions, open_store, schema
 from khabar.text.terms import search_text
 

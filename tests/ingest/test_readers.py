@@ -8,7 +8,7 @@ import pytest
 
 from khabar.errors import InputError
 from khabar.ingest.readers import read_inputs
-from khabar.model import Article
+from khabar.doc import Article
 from helpers import SEED_TXT
 
 

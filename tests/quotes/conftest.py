@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from khabar.model import Article
+from khabar.doc import Article
 from khabar.pipeline import Options, Pipeline
 
 

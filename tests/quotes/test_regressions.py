@@ -209,7 +209,7 @@ def test_regression_object_content_after_relative_subject(quotes_full):
 
 def test_quote_date_from_time_expression_governing_cue():
     # seed-000 style: قال زيلينسكي، أمس، ...: the quote is dated by أمس, not by the article date
-    from khabar.model import Article
+    from khabar.doc import Article
     from khabar.pipeline import Options, Pipeline
 
     pipe = Pipeline.build(Options(stages=("sentences", "tokens", "time", "quotes")))
@@ -222,7 +222,7 @@ def test_regression_org_head_at_the_end_of_the_text_does_not_crash():
     # the speaker-phrase parser read past the last word.
     import datetime as dt
 
-    from khabar.model import Article
+    from khabar.doc import Article
     from khabar.pipeline import Pipeline
 
     pipeline = Pipeline.build()
@@ -236,8 +236,8 @@ def test_regression_region_as_speaker_has_a_schema_type():
     # speaker type LOC, which the v1 schema does not allow.
     import datetime as dt
 
-    from khabar.contract import to_record, validate
-    from khabar.model import Article
+    from khabar.record import to_record, validate
+    from khabar.doc import Article
     from khabar.pipeline import Pipeline
 
     text = ("وطالب العالم العربي والعالم الصديق باتخاذ المواقف الكفيلة بدعم الشعب الفلسطيني في مواجهة "

@@ -18,7 +18,7 @@ def _store(tmp_path) -> str:
     from khabar.ingest.readers import read_inputs
     from khabar.pipeline import Options, Pipeline
     from khabar.store import StoreOptions, open_store
-    from khabar.runner import ingest_items
+    from khabar.analysis import ingest_items
 
     src = tmp_path / "a.jsonl"
     # ant:AL-culture-11-20180216, ant:AL-culture-169-20180315

@@ -15,7 +15,7 @@ from khabar.batch.process import PROCESSED, process_with
 from khabar.errors import InputError
 from khabar.ingest.options import IngestOptions
 from khabar.ingest.readers import read_inputs, unicode_problem
-from khabar.model import Article
+from khabar.doc import Article
 from khabar.pipeline import Pipeline
 
 SUFFIXES = [".txt", ".jsonl", ".jsonl.gz", ".html", ".html.gz", ".xml", ".warc", ".warc.gz"]

@@ -5,7 +5,7 @@ import pytest
 import yaml
 
 from khabar.errors import ResourceError
-from khabar.model import Article
+from khabar.doc import Article
 from khabar.pipeline import Options, Pipeline
 from khabar.resources import DATA_ROOT, check, load_yaml
 from khabar.resources.kb import kb_for

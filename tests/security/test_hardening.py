@@ -14,8 +14,8 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from khabar.api.app import create_app  # noqa: E402
 from khabar.api.options import ApiOptions  # noqa: E402
-from khabar.contract import to_record  # noqa: E402
-from khabar.model import Article  # noqa: E402
+from khabar.record import to_record  # noqa: E402
+from khabar.doc import Article  # noqa: E402
 from khabar.pipeline import Options, Pipeline  # noqa: E402
 from khabar.store import StoreOptions, open_store, searchtext  # noqa: E402
 

@@ -12,7 +12,7 @@ import khabar_fixtures as fx
 from khabar.ingest.readers import read_inputs
 from khabar.pipeline import Options, Pipeline
 from khabar.store import Filters, StoreOptions, open_store, queries, schema, searchtext
-from khabar.runner import ingest_items
+from khabar.analysis import ingest_items
 from khabar.store.sqlite import POOL_SIZE
 from khabar.text.tokens import tokenize
 

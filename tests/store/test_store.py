@@ -10,7 +10,7 @@ from khabar.ingest.readers import read_inputs
 from khabar.pipeline import Options, Pipeline
 from khabar.store import Filters, StoreOptions, open_store, queries, schema
 from khabar.store.errors import QueryError, StoreError
-from khabar.runner import ingest_items
+from khabar.analysis import ingest_items
 from khabar.store import searchtext
 
 import khabar_fixtures as fx

@@ -1,7 +1,7 @@
 """The word layer: each token once, with original and normalised offsets, clitic parts and its sentence."""
 import datetime as dt
 
-from khabar.model import Article, Doc
+from khabar.doc import Article, Doc
 from khabar.pipeline import Options, Pipeline
 from khabar.text.words import build_words, word_layer
 

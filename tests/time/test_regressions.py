@@ -80,7 +80,7 @@ def test_regression_ago_before_year_one_is_left_out():
     # gave the values -482 and -1982, which are not YYYY values.
     import datetime as dt
 
-    from khabar.model import Article
+    from khabar.doc import Article
     from khabar.pipeline import Options, Pipeline
 
     pipeline = Pipeline.build(Options(stages=("sentences", "time")))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-from khabar.model import Article, Doc
+from khabar.doc import Article, Doc
 from khabar.pipeline import Options, Pipeline
 from helpers import SHARED
 

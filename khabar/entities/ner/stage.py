@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from ...model import Doc, Mention, Token
+from ...doc import Doc, Mention, Token
 from ...pipeline import Options, register_stage
 from .sequences import SENTENCE_END, split_long
 from .features import unit_of_token

@@ -9,10 +9,10 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Union
 
-from .contract import to_record
+from .record import to_record
 from .errors import KhabarError
 from .ingest.readers import Item, read_inputs
-from .model import Article, Doc
+from .doc import Article, Doc
 from .pipeline import Pipeline
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is loaded only by ingest, not by extract or the batch workers

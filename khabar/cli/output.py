@@ -5,7 +5,7 @@ import sys
 from contextlib import contextmanager
 from typing import IO, Iterator
 
-from .errors import InputError
+from ..errors import InputError
 
 
 @contextmanager

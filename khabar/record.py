@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources as importlib_resources
 from typing import Any, Iterator
 
-from .model import Argument, Doc, Entity, Event, Quote, Relation, Span, Timex
+from .doc import Argument, Doc, Entity, Event, Quote, Relation, Span, Timex
 
 SCHEMA_NAME = "khabar-v1.schema.json"
 LIST_LAYERS = ("entities", "quotes", "timexes", "events", "relations")
