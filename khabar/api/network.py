@@ -1,6 +1,7 @@
 """The actor network as the graph page draws it: the top nodes by weight, laid out, with edge widths and links."""
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -47,9 +48,9 @@ def top_nodes(g: dict, top: int, keep: str | None = None) -> dict:
             "edges": [e for e in g["edges"] if e["source"] in chosen and e["target"] in chosen]}
 
 
-def edge_width(n: int, most: int) -> float:
-    """1 to 8 units, by the edge's share of the heaviest edge's events."""
-    return round(1 + 7 * n / max(most, 1), 1)
+def edge_width(n: int) -> float:
+    """1.5 units for one event, thicker on a log scale up to 8: the same count reads the same in every view."""
+    return round(min(1.5 + 1.5 * math.log2(max(n, 1)), 8), 1)
 
 
 def events_href(e: dict, params: dict) -> str:
@@ -64,8 +65,7 @@ def picture(g: dict, params: dict) -> Picture:
     placed, width, height = layout.place([n["id"] for n in nodes], [n["name"] for n in nodes],
                                          [(e["source"], e["target"], e["n"]) for e in g["edges"]])
     at = {p.id: p for p in placed}
-    most = max((e["n"] for e in g["edges"]), default=1)
-    edges = [Edge(at[e["source"]], at[e["target"]], e["type"], e["n"], edge_width(e["n"], most), events_href(e, params))
+    edges = [Edge(at[e["source"]], at[e["target"]], e["type"], e["n"], edge_width(e["n"]), events_href(e, params))
              for e in g["edges"]]
     types = [t for t in ENTITY_TYPES if any(n["type"] == t for n in nodes)]
     types += sorted({n["type"] for n in nodes} - set(types) - {None})

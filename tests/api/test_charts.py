@@ -95,3 +95,7 @@ def test_entity_quotes_per_day_chart_links_to_quotes(client):
     links = [a.get("href") for a in root.iter("a")]
     assert links == ["/ui/quotes?speaker=kb%3AQ_dmitriev&from=2026-03-12&to=2026-03-12",
                      "/ui/quotes?speaker=kb%3AQ_dmitriev&from=2026-03-13&to=2026-03-13"]
+
+
+def test_edge_width_grows_with_the_count():
+    assert network.edge_width(1) == 1.5 < network.edge_width(4) < network.edge_width(1000) == 8

@@ -46,7 +46,8 @@ def test_events_chart_and_graph_render(server, page, artifacts):
     assert page.locator("#events-table tbody tr").count() == 3
     page.goto(f"{server}/ui/graph")
     assert page.locator("#actor-graph circle").count() == 4
-    assert page.locator("#actor-graph line").count() == 3
+    assert page.locator("#actor-graph line.edge").count() == 3
+    assert page.locator("#actor-graph a.edge-link").count() == 3  # each edge is one link, with its wide hit line
     page.screenshot(path=str(artifacts / "4-graph.png"), full_page=True)
 
 
@@ -88,7 +89,7 @@ def test_graph_labels_do_not_overlap_and_legend_is_arabic(server, page, artifact
 def test_clicking_an_edge_lists_its_events(server, page):
     page.goto(f"{server}/ui/graph")
     edge = page.locator("#actor-graph a.edge-link[href*='target_entity=kb%3AQ_putin'][href*='source_entity=kb%3AQ_dmitriev']")
-    edge.locator("line").click()
+    edge.locator("line.edge-hit").click()
     page.wait_for_url("**/ui/events?**")
     rows = page.locator("#events-table tbody tr")
     assert rows.count() == 1 and "ليطلع" in rows.first.inner_text()
