@@ -105,3 +105,11 @@ def test_entity_quotes_per_day_chart_links_to_quotes(client):
 
 def test_edge_width_grows_with_the_count():
     assert network.edge_width(1) == 1.5 < network.edge_width(4) < network.edge_width(1000) == 8
+
+
+def test_api_graph_ego_and_events_by_edge(client):
+    g = client.get("/graph", params={"entity": "kb:Q_putin"}).json()
+    assert g["edges"] and all("kb:Q_putin" in (e["source"], e["target"]) for e in g["edges"])
+    ev = client.get("/events", params={"source_entity": "kb:Q_dmitriev", "target_entity": "kb:Q_putin"}).json()
+    assert ev["total"] >= 1 and all(e["source_entity"] == "kb:Q_dmitriev" and e["target_entity"] == "kb:Q_putin"
+                                    for e in ev["items"])
