@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 DIGIT_PX = 7.2  # a digit or hyphen at the charts' 11px, rounded up: tick labels are spaced by this estimate
+MAX_BAR = 40
 MARGIN = dict(left=44, right=44, top=12, bottom=28)
 
 
@@ -78,8 +79,9 @@ def time_chart(days: list[dict], href: Callable[[str], str], width: int = 800, h
 
 def _bar(x: float, step: float, n: int, scale: int, top: float, bottom: float, day: str, href) -> Bar:
     h = n / scale * (bottom - top)
-    gap = min(2, step * 0.2)
-    return Bar(x + gap / 2, bottom - h, max(step - gap, 0.5), h, day, n, href(day))
+    # Centred in its day's slot, and no wider than MAX_BAR: three days should not read as three walls.
+    w = min(max(step - min(2, step * 0.2), 0.5), MAX_BAR)
+    return Bar(x + (step - w) / 2, bottom - h, w, h, day, n, href(day))
 
 
 def _x_ticks(series: list[tuple[dt.date, int]], left: float, step: float) -> list[Tick]:
