@@ -8,7 +8,7 @@ from typing import Callable
 
 DIGIT_PX = 7.2  # a digit or hyphen at the charts' 11px, rounded up: tick labels are spaced by this estimate
 MAX_BAR = 40
-MARGIN = dict(left=44, right=44, top=12, bottom=28)
+MARGIN = (44, 12, 44, 28)  # left, top, right, bottom: room for the y values and half a date label each side
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def time_chart(days: list[dict], href: Callable[[str], str], width: int = 800, h
     series = every_day(days)
     if not series:
         return None
-    left, top, right, bottom = MARGIN["left"], MARGIN["top"], width - MARGIN["right"], height - MARGIN["bottom"]
+    left, top, right, bottom = MARGIN[0], MARGIN[1], width - MARGIN[2], height - MARGIN[3]
     step = (right - left) / len(series)
     peak = max(n for _, n in series)
     scale = nice_step(peak) * math.ceil(peak / nice_step(peak))
