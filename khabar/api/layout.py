@@ -63,7 +63,13 @@ def force_layout(ids: list[str], edges: list[tuple[str, str, float]], seed: int 
     for step in range(iterations):
         temperature = 0.1 * (1 - step / iterations) + 1e-3
         pos = _step(pos, pairs, weights, k, temperature)
-    return pos
+    return normalise(pos)
+
+
+def normalise(pos: np.ndarray) -> np.ndarray:
+    """Positions stretched to fill the unit square (no clipping: clipped nodes would pile up on its edges)."""
+    lo, span = pos.min(axis=0), np.ptp(pos, axis=0)
+    return (pos - lo) / np.where(span > 0, span, 1)
 
 
 def _step(pos: np.ndarray, pairs: np.ndarray, weights: np.ndarray, k: float, temperature: float) -> np.ndarray:
@@ -79,7 +85,7 @@ def _step(pos: np.ndarray, pairs: np.ndarray, weights: np.ndarray, k: float, tem
     # A weak pull to the centre keeps components that share no edge from drifting apart.
     force += (0.5 - pos) * 0.05
     length = np.maximum(np.linalg.norm(force, axis=1), 1e-9)
-    return np.clip(pos + force / length[:, None] * np.minimum(length, temperature)[:, None], 0, 1)
+    return pos + force / length[:, None] * np.minimum(length, temperature)[:, None]
 
 
 def to_canvas(unit: np.ndarray, names: list[str], width: float, height: float) -> np.ndarray:
@@ -134,11 +140,10 @@ def place(ids: list[str], names: list[str], edges: list[tuple[str, str, float]],
           height: float = 600, seed: int = 7) -> tuple[list[Placed], float, float]:
     """Nodes laid out and labels clear of each other, with the canvas size used: when the boxes cannot be
     separated in the canvas asked for, it grows (the SVG's viewBox follows), so no overlap is ever drawn."""
-    unit = force_layout(ids, edges, seed)
-    while True:
-        pos = to_canvas(unit, names, width, height)
-        if separate(pos, names, width, height):
-            break
+    pos = to_canvas(force_layout(ids, edges, seed), names, width, height)
+    while not separate(pos, names, width, height):
+        # Spread what has been separated so far: distances grow, boxes do not, so this ends.
+        pos *= 1.2
         width, height = width * 1.2, height * 1.2
     return [_placed(i, x, y, n) for i, (x, y), n in zip(ids, pos, names)], width, height
 

@@ -182,7 +182,7 @@ def events_page(request: Request, f: Filters = Depends(event_filters), p: Page =
 
 
 @router.get("/graph", response_class=HTMLResponse)
-def graph_page(request: Request, f: Filters = Depends(event_filters), top: int = Query(40, ge=1, le=200),
+def graph_page(request: Request, f: Filters = Depends(event_filters), top: int = Query(40, ge=1, le=100),
                entity: str | None = Query(None, **ENTITY_ID), conn: Connection = Depends(connection)):
     ego = queries.get_entity(conn, entity) if entity else None  # an unknown id is a 404, not an empty picture
     g = network.top_nodes(queries.graph(conn, f, limit=2000, entity_id=entity or None), top, keep=entity)
