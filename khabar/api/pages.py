@@ -13,7 +13,7 @@ from sqlalchemy import Connection
 from ..store import Store, queries, searchtext
 from ..store.errors import QueryError
 from ..store.filters import Filters
-from . import highlight, labels, svg
+from . import highlight, labels, layout, network, svg
 from .paging import pager
 from .window import LIST_ROWS, PAGE_CHARS, Window, clip, window
 from .deps import TEXT, Page, article_filters, connection, event_filters, page, quote_filters, store
@@ -146,7 +146,11 @@ def entities_page(request: Request, q: str = Query("", **TEXT), type: str | None
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: str, conn: Connection = Depends(connection)):
-    return render(request, "entity.html", e=queries.get_entity(conn, entity_id))
+    e = queries.get_entity(conn, entity_id)
+    # A bar opens the quotes page on that day; the speaker filter matches the entity's id.
+    chart = svg.time_chart(queries.quotes_per_day(conn, entity_id),
+                           lambda day: "/ui/quotes?" + urlencode({"speaker": entity_id, "from": day, "to": day}))
+    return render(request, "entity.html", e=e, chart=chart)
 
 
 @router.get("/quotes", response_class=HTMLResponse)
@@ -157,17 +161,30 @@ def quotes_page(request: Request, f: Filters = Depends(quote_filters), p: Page =
                   pager=page_of(request, found, p))
 
 
+ENTITY_ID = {"max_length": 300}
+
+
+def day_href(request: Request, day: str) -> str:
+    """This list under the same filters, on `day` alone, from its first page."""
+    params = {k: v for k, v in request.query_params.items() if k not in ("from", "to", "offset")}
+    return request.url.path + "?" + urlencode({**params, "from": day, "to": day})
+
+
 @router.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, f: Filters = Depends(event_filters), p: Page = Depends(page),
+                source_entity: str | None = Query(None, **ENTITY_ID), target_entity: str | None = Query(None, **ENTITY_ID),
                 conn: Connection = Depends(connection)):
-    days = queries.events_per_day(conn, f)
-    found = queries.list_events(conn, f, limit=p.limit, offset=p.offset)
-    return render(request, "events.html", found=found, filters=f, facets=queries.facets(conn), bars=svg.bars(days),
-                  days=days, pager=page_of(request, found, p))
+    edge = {"source_entity": source_entity or None, "target_entity": target_entity or None}
+    days = queries.events_per_day(conn, f, **edge)
+    found = queries.list_events(conn, f, limit=p.limit, offset=p.offset, **edge)
+    return render(request, "events.html", found=found, filters=f, facets=queries.facets(conn), edge=edge,
+                  chart=svg.time_chart(days, lambda day: day_href(request, day)), pager=page_of(request, found, p))
 
 
 @router.get("/graph", response_class=HTMLResponse)
-def graph_page(request: Request, f: Filters = Depends(event_filters), conn: Connection = Depends(connection)):
-    g = queries.graph(conn, f)
-    layout = svg.circle_layout(g["nodes"])
-    return render(request, "graph.html", g=g, layout=layout, filters=f, facets=queries.facets(conn))
+def graph_page(request: Request, f: Filters = Depends(event_filters), top: int = Query(40, ge=1, le=100),
+               entity: str | None = Query(None, **ENTITY_ID), conn: Connection = Depends(connection)):
+    ego = queries.get_entity(conn, entity) if entity else None  # an unknown id is a 404, not an empty picture
+    g = network.top_nodes(queries.graph(conn, f, limit=2000, entity_id=entity or None), top, keep=entity)
+    return render(request, "graph.html", g=g, pic=network.picture(g, dict(request.query_params)), ego=ego, top=top,
+                  filters=f, facets=queries.facets(conn), font_px=layout.FONT_PX)

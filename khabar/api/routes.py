@@ -66,8 +66,11 @@ def quotes(f: Filters = Depends(quote_filters), p: Page = Depends(page), conn: C
 
 @router.get("/events", tags=["events"], summary="Events by type, actor, date range and location")
 def events(f: Filters = Depends(event_filters), p: Page = Depends(page),
+           source_entity: str | None = Query(None, max_length=300, description="exactly this actor (a graph edge's source)"),
+           target_entity: str | None = Query(None, max_length=300, description="exactly this target (a graph edge's target)"),
            conn: Connection = Depends(connection)) -> dict[str, Any]:
-    return queries.list_events(conn, f, limit=p.limit, offset=p.offset)
+    return queries.list_events(conn, f, limit=p.limit, offset=p.offset, source_entity=source_entity or None,
+                               target_entity=target_entity or None)
 
 
 @router.get("/events-per-day", tags=["events"], summary="Event counts per day, for the chart")
@@ -77,8 +80,9 @@ def events_per_day(f: Filters = Depends(event_filters), conn: Connection = Depen
 
 @router.get("/graph", tags=["events"], summary="Who met or addressed whom: actor nodes and event edges")
 def graph(f: Filters = Depends(event_filters), limit: int = Query(200, ge=1, le=2000),
+          entity: str | None = Query(None, max_length=300, description="only this entity's events (its ego network)"),
           conn: Connection = Depends(connection)) -> dict[str, Any]:
-    return queries.graph(conn, f, limit)
+    return queries.graph(conn, f, limit, entity_id=entity or None)
 
 
 @router.get("/search", tags=["search"], summary="Arabic full-text search (clitics and spelling folded)")

@@ -277,11 +277,17 @@ def event_day():
     return case((func.length(ev.c.date) == 10, ev.c.date), else_=a.c.effective_date)
 
 
-def event_conditions(f: Filters, entity_id: str | None = None) -> list:
+def event_conditions(f: Filters, entity_id: str | None = None, source_entity: str | None = None,
+                     target_entity: str | None = None) -> list:
+    """`entity_id`: either side of the event; `source_entity`/`target_entity`: exactly that side (a graph edge)."""
     day = event_day()
     conds = []
     if entity_id:
         conds.append(or_(ev.c.source_entity == entity_id, ev.c.target_entity == entity_id))
+    if source_entity:
+        conds.append(ev.c.source_entity == source_entity)
+    if target_entity:
+        conds.append(ev.c.target_entity == target_entity)
     if f.event_type:
         conds.append(ev.c.type == f.event_type)
     if f.actor:
@@ -298,8 +304,9 @@ EVENT_COLS = (ev.c.id, ev.c.article_id, ev.c.type, ev.c.mode, ev.c.cameo, ev.c.t
               ev.c.confidence, a.c.title, a.c.source, a.c.url)
 
 
-def list_events(conn: Connection, f: Filters, entity_id: str | None = None, limit: int = 50, offset: int = 0) -> dict:
-    conds = event_conditions(f, entity_id)
+def list_events(conn: Connection, f: Filters, entity_id: str | None = None, limit: int = 50, offset: int = 0,
+                source_entity: str | None = None, target_entity: str | None = None) -> dict:
+    conds = event_conditions(f, entity_id, source_entity, target_entity)
     day = event_day()
     joined = ev.join(a, a.c.id == ev.c.article_id)
     total = conn.scalar(select(func.count()).select_from(joined).where(*conds))
@@ -308,20 +315,30 @@ def list_events(conn: Connection, f: Filters, entity_id: str | None = None, limi
     return {"total": total, "items": _dicts(rows)}
 
 
-def events_per_day(conn: Connection, f: Filters) -> list[dict]:
+def events_per_day(conn: Connection, f: Filters, source_entity: str | None = None,
+                   target_entity: str | None = None) -> list[dict]:
     day = event_day().label("day")
     stmt = (select(day, func.count().label("n")).select_from(ev.join(a, a.c.id == ev.c.article_id))
-            .where(*event_conditions(f)).group_by(day).order_by(day))
+            .where(*event_conditions(f, None, source_entity, target_entity)).group_by(day).order_by(day))
     return [r for r in _dicts(conn.execute(stmt)) if r["day"]]
 
 
-def graph(conn: Connection, f: Filters, limit: int = 200) -> dict:
-    """Who met or addressed whom: events whose source and target are both store entities."""
+def quotes_per_day(conn: Connection, entity_id: str) -> list[dict]:
+    """How many quotes the entity said each day, dated as the quote list dates them (quote_date)."""
+    day = quote_date().label("day")
+    stmt = (select(day, func.count().label("n")).select_from(qt.join(a, a.c.id == qt.c.article_id))
+            .where(qt.c.speaker_entity == entity_id).group_by(day).order_by(day))
+    return [r for r in _dicts(conn.execute(stmt)) if r["day"]]
+
+
+def graph(conn: Connection, f: Filters, limit: int = 200, entity_id: str | None = None) -> dict:
+    """Who met or addressed whom: events whose source and target are both store entities
+    (`entity_id`: only the events that entity takes part in, its ego network)."""
     n = func.count().label("n")
     stmt = (select(ev.c.source_entity.label("source"), ev.c.target_entity.label("target"), ev.c.type, n)
             .select_from(ev.join(a, a.c.id == ev.c.article_id))
             .where(ev.c.source_entity.is_not(None), ev.c.target_entity.is_not(None),
-                   ev.c.source_entity != ev.c.target_entity, *event_conditions(f))
+                   ev.c.source_entity != ev.c.target_entity, *event_conditions(f, entity_id))
             .group_by(ev.c.source_entity, ev.c.target_entity, ev.c.type).order_by(n.desc()).limit(limit))
     edges = _dicts(conn.execute(stmt))
     ids = sorted({e["source"] for e in edges} | {e["target"] for e in edges})
