@@ -46,6 +46,7 @@ class StageSpec:
     adds: tuple[str, ...]
     factory: Callable[[Options], StageFn]
     uses: tuple[str, ...] = ()  # layers read when present: they order the stages, never refuse a pipeline
+    default: bool = True  # False: runs only when named (`--stages ...,ner.v2,...`), never picked by bare name
 
     @property
     def id(self) -> str:
@@ -62,11 +63,12 @@ _NO_STAGES = "no stages registered: import khabar.stages to register the built-i
 
 
 def register_stage(name: str, version: int, requires: Iterable[str] = (), uses: Iterable[str] = (),
-                   adds: Iterable[str] = ()) -> Callable[[Callable[[Options], StageFn]], Callable[[Options], StageFn]]:
+                   adds: Iterable[str] = (), default: bool = True
+                   ) -> Callable[[Callable[[Options], StageFn]], Callable[[Options], StageFn]]:
     """Decorator for a stage factory: `factory(options) -> fn(doc)`."""
 
     def wrap(factory: Callable[[Options], StageFn]) -> Callable[[Options], StageFn]:
-        spec = StageSpec(name, version, tuple(requires), tuple(adds), factory, uses=tuple(uses))
+        spec = StageSpec(name, version, tuple(requires), tuple(adds), factory, uses=tuple(uses), default=default)
         if spec.id in _REGISTRY:
             raise PipelineError(f"stage {spec.id} registered twice")
         _REGISTRY[spec.id] = spec
@@ -81,10 +83,10 @@ def registered() -> dict[str, StageSpec]:
 
 
 def lookup(stage_id: str) -> StageSpec:
-    """A stage by `name.vN`, or by bare name for its newest version."""
+    """A stage by `name.vN`, or by bare name for its newest default version."""
     if stage_id in _REGISTRY:
         return _REGISTRY[stage_id]
-    versions = [s for s in _REGISTRY.values() if s.name == stage_id]
+    versions = [s for s in _REGISTRY.values() if s.name == stage_id and s.default]
     if not versions:
         known = ", ".join(sorted(_REGISTRY)) or _NO_STAGES
         raise PipelineError(f"unknown stage {stage_id!r}; known: {known}")
@@ -92,17 +94,17 @@ def lookup(stage_id: str) -> StageSpec:
 
 
 def default_stages() -> tuple[str, ...]:
-    """The default pipeline: the newest version of every registered stage, in declaration order."""
+    """The default pipeline: the newest default version of every registered stage, in declaration order."""
     return tuple(spec.id for spec in stage_order(newest_versions()))
 
 
 def newest_versions() -> list[StageSpec]:
-    """The newest version of each registered stage name, in registration order."""
+    """The newest default version of each registered stage name, in registration order."""
     newest: dict[str, StageSpec] = {}
-    for spec in _REGISTRY.values():
+    for spec in (s for s in _REGISTRY.values() if s.default):
         if spec.name not in newest or spec.version > newest[spec.name].version:
             newest[spec.name] = spec
-    return [s for s in _REGISTRY.values() if newest[s.name] is s]
+    return [s for s in _REGISTRY.values() if newest.get(s.name) is s]
 
 
 def stage_order(specs: list[StageSpec]) -> list[StageSpec]:

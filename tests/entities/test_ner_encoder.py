@@ -192,14 +192,6 @@ def test_tune_encoder_without_one_encoder_and_one_seed_is_a_usage_error(capsys, 
     assert err.value.code == 2 and "--tune-encoder needs --encoder, and one seed" in capsys.readouterr().err
 
 
-def test_shipped_model_reads_its_tuned_encoder():
-    from khabar.entities.ner.model import MODEL_PATH, encoder_path, load
-
-    model = load()
-    assert encoder_path(MODEL_PATH).exists() and model.neural is not None and model.neural.encoder is not None
-    assert all(m.uses_encoder for m in model.neural.members)
-
-
 def _script():
     import importlib.util
     from pathlib import Path

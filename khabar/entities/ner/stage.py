@@ -4,10 +4,11 @@ from __future__ import annotations
 from typing import Sequence
 
 from ...doc import Doc, Mention, Token
+from ...errors import PipelineError
 from ...pipeline import Options, register_stage
 from .sequences import SENTENCE_END, split_long
 from .features import unit_of_token
-from .model import NerModel, load
+from .model import MODEL_PATH, NerModel, load, neural_paths
 
 KEPT_TYPES = frozenset({"PER", "ORG", "GPE", "LOC"})  # MISC is internal only
 PROCLITICS = frozenset({"conj", "prep", "future"})
@@ -58,13 +59,20 @@ def _stage(stage_id: str, neural: bool):
     return run
 
 
-@register_stage("ner", 2, requires=("tokens",), adds=("mentions",))
-def ner_stage(options: Options):
-    """The default: the CRFs mixed with the neural pass over the pretrained encoder."""
-    return _stage("ner.v2", neural=True)
-
-
 @register_stage("ner", 1, requires=("tokens",), adds=("mentions",))
 def ner_crf_stage(options: Options):
-    """The CRFs alone (`--stages ...,ner.v1,...`): about 3 times the pipeline's speed, dev F1 0.7765 not 0.8012."""
+    """The default: the two-pass CRF, trained on licence-clean inputs only (MODEL_CARD.md)."""
     return _stage("ner.v1", neural=False)
+
+
+# Not a default since issue 17: the neural pass khabar trained read an encoder pretrained on
+# SaudiNewsNet (CC BY-NC-SA), so its weights are no longer shipped. The stage runs when a neural pass
+# trained by `khabar train ner --neural` sits beside the model.
+@register_stage("ner", 2, requires=("tokens",), adds=("mentions",), default=False)
+def ner_stage(options: Options):
+    """The CRFs mixed with a neural final pass (`ner.nn.npz` beside the model), when one is installed."""
+    if not neural_paths(MODEL_PATH):
+        raise PipelineError(f"ner.v2 needs a neural pass beside {MODEL_PATH.name} ({MODEL_PATH.parent}); "
+                            "khabar ships none (its training data was non-commercial): train one with "
+                            "`khabar train ner FILE --neural 8 --vectors V.npz`, or use ner.v1")
+    return _stage("ner.v2", neural=True)
