@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, Union
 
 from .record import to_record
 from .errors import KhabarError
 from .ingest.readers import Item, read_inputs
 from .doc import Article, Doc
-from .pipeline import Pipeline
+from .pipeline import Options, Pipeline
+from .text.terms import search_text
+from .workers import in_order, open_pool, worker_pipeline
 
 if TYPE_CHECKING:  # the store (SQLAlchemy) is loaded only by ingest, not by extract or the batch workers
     from .store.db import Store
@@ -39,7 +42,16 @@ class Skipped:
     reason: str
 
 
-Outcome = Union[Analysed, Skipped, KhabarError]
+@dataclass(frozen=True)
+class Finished:
+    """One analysis as the store takes it, small enough to come back from a worker: record and search text."""
+
+    article: Article
+    record: dict[str, Any]
+    search_text: str
+
+
+Outcome = Union[Analysed, Finished, Skipped, KhabarError]
 SkipCheck = Callable[[Article], Optional[str]]
 
 
@@ -72,18 +84,44 @@ def analyse_inputs(pipeline: Pipeline, inputs: Iterable[str]) -> Iterator[Produc
     return analyse(pipeline, read_inputs(list(inputs)))
 
 
+def finish(options: Options, item: Item) -> Union[Finished, KhabarError]:
+    """One item analysed with the (per-process) pipeline of `options`: what a worker sends back to the store."""
+    outcome = analyse_one(worker_pipeline(options), item)
+    if isinstance(outcome, KhabarError):
+        return outcome
+    record = outcome.record
+    return Finished(outcome.article, record, search_text(record["text"], record.get("title"), outcome.doc.get("tokens")))
+
+
+def parallel_outcomes(pool, options: Options, items: list[Item], skip: SkipCheck) -> Iterator[Outcome]:
+    """As `outcomes`, with the articles to analyse handed to the pool's workers; order kept."""
+    reasons = [skip(item) if not isinstance(item, KhabarError) else None for item in items]
+    done = in_order(pool, partial(finish, options), [item for item, why in zip(items, reasons) if not why])
+    for item, why in zip(items, reasons):
+        yield Skipped(item, why) if why else next(done)
+
+
 def ingest_items(store: "Store", pipeline: Pipeline, items: Iterable[Item],
-                 advance: Callable[[], None] = lambda: None) -> "IngestReport":
-    """Analyse every article not yet stored under this pipeline's provenance, and give the store the records."""
+                 advance: Callable[[], None] = lambda: None, workers: int = 1) -> "IngestReport":
+    """Analyse every article not yet stored under this pipeline's provenance, and give the store the records;
+    with `workers` > 1 the analyses run in that many processes and the writes stay here, one per article."""
     from .store import ingest as store_ingest
 
     report = store_ingest.IngestReport()
     started = time.perf_counter()
-    for chunk in _chunks(list(items), store_ingest.LOOKUP_BATCH):
-        done = store_ingest.already_stored(store, chunk, pipeline.provenance)  # one lookup per chunk
-        for outcome in outcomes(pipeline, chunk, skip=lambda article: done.get(article.id)):
-            _store(store, outcome, report)
-            advance()
+    pool = open_pool(pipeline.options, workers) if workers > 1 else None
+    try:
+        for chunk in _chunks(list(items), store_ingest.LOOKUP_BATCH):
+            done = store_ingest.already_stored(store, chunk, pipeline.provenance)  # one lookup per chunk
+            skip = lambda article: done.get(article.id)  # noqa: E731
+            found = (parallel_outcomes(pool, pipeline.options, chunk, skip) if pool
+                     else outcomes(pipeline, chunk, skip=skip))
+            for outcome in found:
+                _store(store, outcome, report)
+                advance()
+    finally:
+        if pool is not None:
+            pool.terminate()
     report.seconds = time.perf_counter() - started
     return report
 
@@ -97,8 +135,11 @@ def _store(store: "Store", outcome: Outcome, report: "IngestReport") -> None:
         report.fail(outcome)
     elif isinstance(outcome, Skipped):
         report.count(outcome.reason)
+    elif isinstance(outcome, Finished):
+        store_record(store, outcome.record, outcome.search_text, report)
     else:
-        store_record(store, outcome.record, outcome.doc.get("tokens"), report)
+        record = outcome.record
+        store_record(store, record, search_text(record["text"], record.get("title"), outcome.doc.get("tokens")), report)
 
 
 def _chunks(items: list, n: int) -> Iterator[list]:

@@ -1,4 +1,8 @@
-"""Typed errors raised by the library; the CLI turns them into one-line messages."""
+"""Typed errors raised by the library; the CLI turns them into one-line messages.
+
+Each pickles with its own fields (`__reduce__`), so an error raised in a worker process arrives whole.
+"""
+import pickle
 
 
 class KhabarError(Exception):
@@ -13,6 +17,9 @@ class InputError(KhabarError):
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self):
+        return type(self), (self.source, self.problem, self.line)
+
 
 class PipelineError(KhabarError):
     """A pipeline that cannot be built: unknown stage or unmet requirement."""
@@ -25,6 +32,9 @@ class UnknownLayerError(PipelineError):
         self.stage, self.layer = stage, layer
         super().__init__(f"stage {stage} uses layer {layer!r}, which no registered stage adds")
 
+    def __reduce__(self):
+        return type(self), (self.stage, self.layer)
+
 
 class StageError(KhabarError):
     """A stage failed on one article; the batch records it and moves on."""
@@ -33,6 +43,17 @@ class StageError(KhabarError):
         self.stage, self.article_id, self.cause, self.origin = stage, article_id, cause, origin
         where = f"{origin}: " if origin else ""
         super().__init__(f"{where}article {article_id}: stage {stage} failed: {type(cause).__name__}: {cause}")
+
+    def __reduce__(self):
+        return type(self), (self.stage, self.article_id, portable(self.cause), self.origin)
+
+
+def portable(err: BaseException) -> BaseException:
+    """`err` when it survives pickling, else a RuntimeError with its type and message."""
+    try:
+        return pickle.loads(pickle.dumps(err))
+    except Exception:  # any exception type may refuse pickling in its own way
+        return RuntimeError(f"{type(err).__name__}: {err}")
 
 
 class ResourceError(KhabarError):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Iterable, Iterator
 
 from ..errors import InputError, KhabarError, StageError
@@ -14,6 +13,7 @@ from ..doc import Article
 from .. import stages  # noqa: F401  registers the built-in stages (here: Spark workers import this module)
 from ..pipeline import Options, Pipeline
 from ..analysis import Analysed, analyse_one
+from ..workers import worker_pipeline
 from ..text.terms import search_text
 from .tables import TABLES, error_row, rows_from_record
 
@@ -110,15 +110,9 @@ def _unicode_problem(article: Article) -> str | None:
 
 
 def process_articles(articles: Iterable[Article], pipeline_options: Options, ingest: IngestOptions) -> Rows:
-    """Rows for many articles, with the pipeline built at most once per partition (on Spark)."""
+    """Rows for many articles, with the pipeline built once per worker process: Spark reuses its Python
+    workers across partitions, and the local engine's workers live for the whole batch."""
     return process_with(worker_pipeline(pipeline_options), articles, ingest)
-
-
-@lru_cache(maxsize=1)
-def worker_pipeline(options: Options) -> Pipeline:
-    """The pipeline for these options, built once per worker process: Spark reuses its Python workers
-    across partitions, and building loads models (seconds), so later partitions find it ready."""
-    return Pipeline.build(options)
 
 
 def process_with(pipeline: Pipeline, articles: Iterable[Article], ingest: IngestOptions) -> Rows:

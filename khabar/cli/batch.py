@@ -25,6 +25,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--resume", action="store_true", help="continue a batch in DIR: ids already there are skipped")
     p.add_argument("--chunk-size", type=positive, help="items per committed chunk (default 2000, Spark 10000)")
     p.add_argument("--partitions", type=positive, default=0, help="Spark partitions per chunk (default 8 per core)")
+    p.add_argument("--workers", type=positive, default=1,
+                   help="local engine: analysing processes (default 1; one per core for full speed)")
     p.add_argument("--all-languages", action="store_true", help="analyse every article, not only Arabic ones")
     p.add_argument("--stages", type=stage_list,
                    help="comma-separated stage names (default: the full pipeline)")
@@ -38,7 +40,7 @@ def options_from(args: argparse.Namespace) -> BatchOptions:
 
     return BatchOptions(inputs=tuple(args.inputs), out=args.out, engine=args.engine, master=args.master,
                         resume=args.resume, chunk_size=args.chunk_size or DEFAULT_CHUNK[args.engine],
-                        partitions=args.partitions, progress=not args.quiet,
+                        partitions=args.partitions, workers=args.workers, progress=not args.quiet,
                         pipeline=Options(stages=args.stages), ingest=IngestOptions(check_language=not args.all_languages))
 
 

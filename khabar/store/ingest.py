@@ -59,10 +59,10 @@ def already_stored(store: Store, articles: list, provenance: dict) -> dict[str, 
     return {k: v for k, v in actions.items() if v in (writer.UNCHANGED, writer.KEPT_NEWER)}
 
 
-def store_record(store: Store, record: dict, tokens, report: IngestReport) -> None:
-    """Write one finished record, its search text built from the Doc's tokens when the analysis loop has them."""
+def store_record(store: Store, record: dict, search_text: str, report: IngestReport) -> None:
+    """Write one finished record with the search text the analysis loop built from its tokens."""
     try:
-        report.count(store.write(record, searchtext.search_text(record["text"], record.get("title"), tokens)))
+        report.count(store.write(record, search_text))
     except KhabarError as err:
         report.fail(err)
 
