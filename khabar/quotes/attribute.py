@@ -23,8 +23,9 @@ BARE_NAME = 3  # words of an unlisted name
 DESCRIBED = 5  # definite words of a description before a tagged name
 APPOSITION_GAP = 8  # words of a description before the comma that sets off the name
 _WORDS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1, "uniqueItems": True}
-ATTRIBUTION_SCHEMA = {"type": "object", "required": ["relatives", "leaders", "particles"],
-                      "properties": {"relatives": _WORDS, "leaders": _WORDS, "particles": _WORDS}}
+ATTRIBUTION_SCHEMA = {"type": "object", "required": ["relatives", "leaders", "particles", "salient_heads"],
+                      "properties": {"relatives": _WORDS, "leaders": _WORDS, "particles": _WORDS,
+                                     "salient_heads": _WORDS}}
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,14 @@ class AttributionWords:
     relatives: frozenset[str]
     leaders: frozenset[str]
     particles: frozenset[str]
+    salient_heads: frozenset[str]  # الشركة، النادي: the article's most-mentioned organisation speaks
 
 
 @lru_cache(maxsize=1)
 def attribution_words() -> AttributionWords:
     """The shipped attribution words, as written: the file keeps them normalised, as words are compared."""
     data = load_yaml("quotes/attribution.yaml", ATTRIBUTION_SCHEMA)
-    return AttributionWords(*(frozenset(data[k]) for k in ("relatives", "leaders", "particles")))
+    return AttributionWords(*(frozenset(data[k]) for k in ("relatives", "leaders", "particles", "salient_heads")))
 
 
 @dataclass
@@ -66,6 +68,10 @@ class Attributor:
     def speaker(self, ph: Phrase) -> Speaker:
         """The Speaker of a phrase, with the fullest name the article gives it."""
         w = self.words
+        if ph.type == "ORG" and w[ph.start].norm in attribution_words().salient_heads:
+            salient = self._salient_org(ph)  # وذكرت الشركة ببيان: the company of the report, not the last one named
+            if salient is not None:
+                return salient
         if ph.type == "ORG" and is_generic(w, ph):
             ph = self.names.named_org(w, ph) or ph  # وأوضح النادي الفرنسي: the club the article named
         span = Span(w[ph.head].start, w[ph.stop - 1].end)
@@ -86,6 +92,14 @@ class Attributor:
             if person:
                 return Speaker(person.span.text_in(text), span.start, span.end, type="PER")
         return Speaker(_clean(span.text_in(text)), span.start, span.end, type=ph.type)
+
+    def _salient_org(self, ph: Phrase) -> Speaker | None:
+        """The organisation the article mentions most, speaking as «the company» at `ph`."""
+        entity = self.names.most_mentioned("ORG")
+        if entity is None:
+            return None
+        w = self.words
+        return Speaker(entity.name, w[ph.start].start, w[ph.start].end, entity.name_en, entity.id, "ORG")
 
     def subject_after(self, cue: Cue, limit: int) -> tuple[Phrase, Phrase | None] | None:
         """The subject after a cue (VSO), with an apposition that names it; None when there is none."""

@@ -73,6 +73,11 @@ class ArticleNames:
                 return org
         return None
 
+    def most_mentioned(self, type_: str) -> Entity | None:
+        """The entity of this type with the most mentions (the first of them on a tie)."""
+        found = [e for e in self.entities if e.type == type_]
+        return max(found, key=lambda e: len(e.mentions)) if found else None
+
     def entity_starting(self, start: int, type_: str) -> Entity | None:
         """The entity of this type one of whose mentions starts at `start`."""
         for e in self.entities:

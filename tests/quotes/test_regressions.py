@@ -287,3 +287,14 @@ def test_regression_quote_never_dated_after_its_article(quotes_full):
     text = "وقال المتحدث باسم الحكومة إن الاجتماع سيعقد يوم 25 أكتوبر في القاهرة."
     [quote] = quotes_full(text, dt.date(2018, 10, 14))
     assert quote[5].date == "2018-10-14"
+
+
+def test_regression_the_company_speaks_for_the_company_of_the_report(quotes_full):
+    # dev2 (ant:CN-technology-58-20180314 and three more): «الشركة» is the organisation the article is about,
+    # not the last company it named («شركة اتصالات» here) and not the words after it («ببيان»).
+    text = ('أعلنت شركة "مايكروسوفت"، الأربعاء، عن إطلاق مركزين للبيانات في الإمارات. '
+            'وقالت مايكروسوفت إن المركزين سيخدمان المنطقة كلها. '
+            'وستتعاون مايكروسوفت مع قطاع الأعمال بشركة "اتصالات" لدعم التحول الرقمي. '
+            'وذكرت الشركة ببيان صحفي أن "الخدمات ستبدأ العام المقبل".')
+    said = by_cue(quotes_full(text))
+    assert said["وذكرت"][2] == "مايكروسوفت"
