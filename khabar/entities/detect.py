@@ -52,11 +52,14 @@ def is_common_word(token: str) -> bool:
 def match_at(kb: KnowledgeBase, ws: Sequence[Word], i: int,
              text: str = "") -> tuple[int, int, tuple[str, ...], list[KBEntity], str] | None:
     """The longest alias starting at word i: (words used, prefix length, key, entities, how)."""
-    for n in range(min(kb.max_len, len(ws) - i), 0, -1):
+    variants = name_variants(ws[i].norm)
+    # No key is longer than the longest one starting with a variant of this word: the search stops there.
+    longest = max(kb.longest_from(first) for _, first in variants)
+    for n in range(min(longest, len(ws) - i), 0, -1):
         rest = tuple(w.norm for w in ws[i + 1:i + n])
         if not adjacent(ws, i, n, text):
             continue
-        for prefix, first in name_variants(ws[i].norm):
+        for prefix, first in variants:
             key = (first, *rest)
             found = kb.lookup(key)
             if found:

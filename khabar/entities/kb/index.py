@@ -29,6 +29,13 @@ class KnowledgeBase:
                 self._index(alias, e)
         self.max_len = max(len(k) for k in self.exact)
         self._keys = [" ".join(k) for k in self.exact]
+        # The longest key from each first word: most words start no alias, and need no look-up at all.
+        self._longest_exact = _longest_by_first(self.exact)
+        self._longest_skeletal = _longest_by_first(self.skeletal)
+
+    def longest_from(self, first: str) -> int:
+        """The most words an exact or skeleton alias key starting with this word has (0: none starts so)."""
+        return max(self._longest_exact.get(first, 0), self._longest_skeletal.get(skeleton(first), 0))
 
     def _index(self, alias: str, e: KBEntity) -> None:
         key = name_tokens(alias)
@@ -66,6 +73,13 @@ class KnowledgeBase:
     def country_entity(self, code: str) -> KBEntity | None:
         """The GPE entity of a country code (ISO alpha-3)."""
         return self.entities.get(f"country.{code.lower()}")
+
+
+def _longest_by_first(index: dict[tuple[str, ...], list[str]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key in index:
+        out[key[0]] = max(out.get(key[0], 0), len(key))
+    return out
 
 
 def _add(index: dict, key: tuple[str, ...], entity_id: str) -> None:
