@@ -7,6 +7,7 @@ from typing import Sequence
 
 from ..doc import Doc, Span
 from ..text.clitics import name_variants
+from ..text.names import skeleton
 from ..text.words import Word
 from .detect import Candidate, is_common_word
 from .kb import KBEntity
@@ -55,15 +56,34 @@ def group(mentions: list[tuple[Candidate, KBEntity | None, float, str]]) -> list
 
 
 def merge_name_parts(clusters: list[Cluster]) -> list[Cluster]:
-    """Fold an unknown one-word person cluster into the person whose full name has that word first or last."""
+    """Fold an unknown person cluster into the one person whose full name it is part of: one word first or
+    last (أورتيغا), or the last words (أبو السعود for محمد أبو السعود); spellings of one name first become one."""
+    clusters = merge_spellings(clusters)
     people = [c for c in clusters if c.type == "PER" and len(c.fullest().key) > 1]
     out = []
     for c in clusters:
-        target = _owner(c, people) if c.entity is None and len(c.fullest().key) == 1 else None
+        key = c.fullest().key
+        target = _owner(c, people) if c.entity is None and (len(key) == 1 or c.type == "PER") else None
         if target is None:
             out.append(c)
         else:
             target.mentions.extend(c.mentions)
+    return out
+
+
+def merge_spellings(clusters: list[Cluster]) -> list[Cluster]:
+    """Unknown people whose full names differ only in long vowels (دانييل/دانيال أورتيغا) are one person."""
+    out: list[Cluster] = []
+    seen: dict[tuple[str, ...], Cluster] = {}
+    for c in clusters:
+        key = c.fullest().key
+        spelt = tuple(skeleton(t) for t in key) if c.entity is None and c.type == "PER" and len(key) > 1 else None
+        if spelt is not None and spelt in seen:
+            seen[spelt].mentions.extend(c.mentions)
+            continue
+        if spelt is not None:
+            seen[spelt] = c
+        out.append(c)
     return out
 
 
@@ -86,9 +106,16 @@ def reassign_surnames(clusters: list[Cluster]) -> list[Cluster]:
 
 
 def _owner(c: Cluster, people: list[Cluster]) -> Cluster | None:
-    word = c.fullest().key[0]
-    owners = [p for p in people if p is not c and word in (p.fullest().key[0], p.fullest().key[-1])]
+    """The one longer name `c` is part of: its first or last word, or its last words."""
+    part = c.fullest().key
+    owners = [p for p in people if p is not c and len(p.fullest().key) > len(part) and _part_of(part, p.fullest().key)]
     return owners[0] if len(owners) == 1 else None
+
+
+def _part_of(part: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    if len(part) == 1:
+        return part[0] in (full[0], full[-1])
+    return full[-len(part):] == part
 
 
 def add_name_part_mentions(doc: Doc, clusters: list[Cluster], ws: Sequence[Word], taken: list[Span]) -> None:

@@ -116,3 +116,25 @@ def test_hyphenated_first_name_joins_the_person():
     tagged = [Mention(club, text.index("-"), "PER"), Mention(person, text.index("."), "PER")]
     (joined,) = hyphen_joined(doc, tagged)
     assert text[joined.start:joined.end] == "هانس-يواكيم فاتسكه"
+
+
+def test_regression_two_spellings_of_one_name_and_its_surname_are_one_person():
+    """دانييل أورتيغا / دانيال أورتيغا ... أورتيغا (dev2 ant:FR-internationalNews-1861-20180617): with two
+    spellings of the full name the bare surname had two owners and stayed a third person."""
+    doc = run("دعا رئيس نيكاراغوا دانييل أورتيغا إلى الحوار. وقال معارضون إن دانيال أورتيغا يرفض الانتخابات "
+              "المبكرة. وأضافوا أن أورتيغا لن يتنحى.", "2018-06-17")
+    ortega = [e for e in doc.get("entities") if "أورتيغا" in e.name]
+    assert len(ortega) == 1 and len(ortega[0].mentions) == 3
+
+
+def test_regression_last_two_words_of_a_name_join_it():
+    """محمد أبو السعود ... أبو السعود (dev2 snn:2015-08-04:476): a two-word short form is the same person."""
+    from khabar.doc import Span
+    from khabar.entities.coref import Cluster, merge_name_parts
+    from khabar.entities.detect import Candidate
+
+    full = Cluster("nil:محمد ابو السعود", "PER", None, 0.9, [Candidate(Span(0, 15), ("محمد", "ابو", "السعود"), [], "ner")])
+    short = Cluster("nil:ابو السعود", "PER", None, 0.9, [Candidate(Span(40, 50), ("ابو", "السعود"), [], "ner")])
+    other = Cluster("nil:ابو علي", "PER", None, 0.9, [Candidate(Span(60, 67), ("ابو", "علي"), [], "ner")])
+    merged = merge_name_parts([full, short, other])
+    assert merged == [full, other] and len(full.mentions) == 2
