@@ -176,11 +176,22 @@ def strip_descriptor(doc: Doc, kb: KnowledgeBase, ws: Sequence[Word], starts: Se
     return Candidate(doc.normalized.to_original(ws[i].nstart, end), c.key[1:], rest, c.how, c.type, c.score)
 
 
+# «المتحدث باسم وزارة الخارجية الروسية»: after باسم ("in the name of") the institution itself is named.
+SPEAKS_FOR = "باسم"
+
+
 def drop_inside_titles(doc: Doc, ws: Sequence[Word], cands: list[Candidate]) -> list[Candidate]:
     """Drop an institution matched inside a title (وزيرة [الخارجية الأميركية]): the phrase names a person."""
     spans = [rm.span for rm in role_mentions(doc, ws)]
     return [c for c in cands if not (c.key and is_nationality(c.key[-1]) and any(
-        s.contains(c.span) and s.start < c.span.start and s.end == c.span.end for s in spans))]
+        s.contains(c.span) and s.start < c.span.start and s.end == c.span.end for s in spans)
+        and _word_before(ws, c.span.start) != SPEAKS_FOR)]
+
+
+def _word_before(ws: Sequence[Word], start: int) -> str | None:
+    """The normalised word that ends last before `start`."""
+    before = [w for w in ws if w.end <= start]
+    return before[-1].norm if before else None
 
 
 def doc_countries(cands: list[Candidate]) -> frozenset[str]:

@@ -138,3 +138,13 @@ def test_regression_last_two_words_of_a_name_join_it():
     other = Cluster("nil:ابو علي", "PER", None, 0.9, [Candidate(Span(60, 67), ("ابو", "علي"), [], "ner")])
     merged = merge_name_parts([full, short, other])
     assert merged == [full, other] and len(full.mentions) == 2
+
+
+def test_regression_institution_after_bism_inside_a_title_is_kept():
+    """المتحدثة باسم وزارة الخارجية الروسية (dev2 ant:CN-internationalNews-8-20180217): the title names the
+    ministry after باسم, so the ministry is an entity too; the title alone (وزيرة الخارجية) names none."""
+    doc = run("وصفت ماريا زاخاروفا، المتحدثة باسم وزارة الخارجية الروسية، مساء الجمعة، الاتهام بأنه سخيف.",
+              "2018-02-17")
+    found = by_name_en(doc)
+    assert found["Ministry of Foreign Affairs (Russia)"].name == "وزارة الخارجية الروسية"
+    assert "Maria Zakharova" in found
