@@ -107,3 +107,34 @@ def test_name_merge_same_as_every_pair():
             if q is not p and set(p.keys) < set(q.keys):
                 q.titles.extend(p.titles)
     assert [p.titles for p in _merge(people())] == [p.titles for p in plain]
+
+
+PEAK_PROBE = """
+import resource, sys
+from khabar.cli import main
+code = main(["extract", sys.argv[1], "-o", sys.argv[2]])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=open(sys.argv[3], "w"))
+sys.exit(code)
+"""
+
+
+def test_regression_one_megabyte_article_within_one_gigabyte(tmp_path):
+    # Issue 18: 200k characters once took 101 s and 2.1 GB. A 1 MB article (the seed article's body
+    # repeated, paragraphs kept) runs the whole default pipeline in one process under 1 GiB.
+    import json
+    import subprocess
+    import sys
+
+    body = seed_body()
+    copies = 1_000_000 // (len(body) + 2) + 1
+    text = "\n\n".join([body] * copies)
+    src, out, peak = tmp_path / "big.jsonl", tmp_path / "out.jsonl", tmp_path / "peak.txt"
+    src.write_text(json.dumps({"id": "big", "date": "2018-01-01", "text": text}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    run = subprocess.run([sys.executable, "-c", PEAK_PROBE, str(src), str(out), str(peak)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    record = json.loads(out.read_text(encoding="utf-8"))
+    assert len(record["text"]) >= 1_000_000 and len(record["quotes"]) >= copies  # the seed has 12 quotes
+    peak_kib = int(peak.read_text())  # ru_maxrss is in KiB on Linux
+    assert peak_kib < 1024 * 1024, f"peak resident memory {peak_kib // 1024} MiB"

@@ -19,6 +19,11 @@ from ..errors import ResourceError
 
 DATA_ROOT = Path(str(importlib_resources.files("khabar") / "data"))
 
+# Entries kept by each per-word-type cache (clitic parts, name variants, NER word features). News
+# repeats its words, so the most recent 50k types serve almost every look-up; at about 3.5 KB a type
+# across the caches, 200k entries let a long-running worker grow past 1 GB (issue 18).
+WORD_CACHE = 50_000
+
 # Every YAML resource has at least these keys.
 BASE_SCHEMA = {
     "type": "object",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import load_yaml, read_lines
+from ..resources import WORD_CACHE, load_yaml, read_lines
 from .normalize import normalize
 
 CONJUNCTIONS = ("و", "ف")
@@ -19,7 +19,7 @@ PREPOSITIONS = ("ب", "ل", "ك")
 ARTICLE = "ال"
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def name_variants(token: str) -> tuple[tuple[int, str], ...]:
     """(prefix length, rest) for a name token and the same token without attached و ف ب ل ك (cached: words repeat).
 
@@ -41,7 +41,7 @@ def name_variants(token: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def lookup_bases(norm: str) -> tuple[str, ...]:
     """The word, then without a leading و/ف and/or ب/ل/ك (و+ب+الجيش -> الجيش), stripped only from four letters up.
 

@@ -10,6 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 from ..doc import Token, TokenPart
+from ..resources import WORD_CACHE
 from .clitics import CliticRules, clitic_rules, segment
 from .normalize import NormalizedView
 
@@ -30,7 +31,7 @@ def _word_parts(text: str, start: int, end: int, rules: CliticRules) -> tuple[To
     return tuple(TokenPart(start + s, start + e, role) for s, e, role in _relative_parts(text[start:end], rules))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _relative_parts(word: str, rules: CliticRules) -> tuple[tuple[int, int, str], ...]:
     """Clitic parts of one written word, as offsets into the word (cached: news repeats its words)."""
     view = NormalizedView(word)

@@ -7,10 +7,10 @@ import pytest
 
 from khabar.entities.ner.sequences import spans
 from khabar.training.conll import read
-from khabar.entities.ner.features import doc_features, doc_keys, norm, resources, unit_of, with_doc
+from khabar.entities.ner.features import doc_features, doc_keys, norm, resources, unit_of, unit_of_token, with_doc
 from khabar.entities.ner.model import MODEL_PATH, NerModel, first_pass_path, load, meta
 from khabar.training.ner import train
-from khabar.entities.ner.stage import find_mentions
+from khabar.entities.ner.stage import chunks, find_mentions
 from khabar.errors import InputError, PipelineError
 from khabar.evaluate.ner import evaluate_file, score
 from khabar.doc import Article
@@ -198,3 +198,17 @@ def test_regression_lone_surrogate_does_not_crash_the_tagger():
 
     doc = Pipeline.build().run(Article(id="s", text="قال \ud800 الرئيس بوتين", date=dt.date(2026, 3, 12)))
     assert all(doc.text[m.start:m.end] for m in doc.get("mentions"))
+
+
+def test_regression_long_document_features_recomputed_give_the_same_labels(monkeypatch):
+    # Issue 18: held for a whole 1 MB article, both passes' CRF features took most of a gigabyte; a long
+    # document now has them computed again for pass 2, which must not change a single label.
+    from helpers import seed_body
+    from khabar.entities.ner import model as model_module
+
+    text = seed_body()
+    pieces = chunks(text, tokenize(text))
+    doc = [[unit_of_token(text, t) for t in piece] for piece in pieces]
+    kept = load().tag_doc(doc)
+    monkeypatch.setattr(model_module, "KEEP_SENTENCES", 0)
+    assert load().tag_doc(doc) == kept and any(label != "O" for labels in kept for label in labels)

@@ -69,25 +69,51 @@ def count_pg(url: str) -> int:
         return 0
 
 
-def kill_mid_ingest(src: Path, db: str, count, kill_at: int) -> int:
-    """Start an ingest, SIGKILL it once `kill_at` articles are stored; the number stored when it died."""
-    proc = khabar("ingest", str(src), "--db", db, "--stages", STAGES, "-q")
+def kill_mid_ingest(src: Path, db: str, count, kill_at: int, extra: tuple[str, ...] = ()) -> int:
+    """Start an ingest, SIGKILL it once `kill_at` articles are stored; the number stored when it died.
+    Worker processes it started (`--workers`) must end by themselves once it is gone."""
+    proc = khabar("ingest", str(src), "--db", db, "--stages", STAGES, "-q", *extra)
     deadline = time.monotonic() + LIMIT_S
     while proc.poll() is None and time.monotonic() < deadline and count(db) < kill_at:
         time.sleep(POLL_S)
+    workers = children(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
+    wait_gone(workers)
     return count(db)
 
 
+def children(pid: int) -> list[int]:
+    """The process's children (Linux /proc)."""
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def wait_gone(pids: list[int], seconds: float = 30) -> None:
+    """Wait until none of `pids` runs any more (a zombie counts as gone); fail after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while any(_running(p) for p in pids):
+        assert time.monotonic() < deadline, f"worker processes still running: {[p for p in pids if _running(p)]}"
+        time.sleep(POLL_S)
+
+
+def _running(pid: int) -> bool:
+    try:
+        return "State:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
+
+
 def check_kill_and_rerun(src: Path, clean_db: str, killed_db: str, count, kill_at: int,
-                         reset=lambda: None) -> None:
+                         reset=lambda: None, extra: tuple[str, ...] = ()) -> None:
     write_input(src)
     ingest(src, clean_db)
     reference = {r["id"]: r for r in exported(clean_db)}
     assert len(reference) == ARTICLES
     reset()
-    stored_at_kill = kill_mid_ingest(src, killed_db, count, kill_at)
+    stored_at_kill = kill_mid_ingest(src, killed_db, count, kill_at, extra)
     print(f"kill -9 with {stored_at_kill} of {ARTICLES} articles stored")
     assert 0 < stored_at_kill < ARTICLES, f"the kill came at {stored_at_kill} of {ARTICLES}: not mid-ingest"
     # what survived the kill is whole: each stored article equals its clean record
@@ -107,6 +133,12 @@ KILL_AT = [1, ARTICLES // 4]  # right after the first commit, and a quarter of t
 def test_kill9_during_sqlite_ingest_then_rerun(tmp_path, kill_at):
     check_kill_and_rerun(tmp_path / "in.jsonl", str(tmp_path / "clean.db"), str(tmp_path / "killed.db"), count_sqlite,
                          kill_at)
+
+
+def test_kill9_during_parallel_sqlite_ingest_then_rerun(tmp_path):
+    # --workers 2: the parent alone writes, so a kill leaves whole articles; its workers end with it.
+    check_kill_and_rerun(tmp_path / "in.jsonl", str(tmp_path / "clean.db"), str(tmp_path / "killed.db"), count_sqlite,
+                         ARTICLES // 4, extra=("--workers", "2"))
 
 
 @pytest.mark.parametrize("kill_at", KILL_AT)

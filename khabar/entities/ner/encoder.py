@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Sequence
 
 import numpy as np
+from ...resources import WORD_CACHE
 
 PAD, UNK, MASK = 0, 1, 2  # reserved rows of the word table; words start at FIRST_WORD
 FIRST_WORD = 3
@@ -28,7 +29,7 @@ def encoder_word(text: str) -> str:
     return "0" if text[:1].isdigit() else text.lower()
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def ngram_ids(word: str, buckets: int) -> tuple[int, ...]:
     """Hashed character n-grams of `<word>`, ids 1..buckets-1 (0 is padding), first MAX_NGRAMS kept."""
     s = "<" + word + ">"

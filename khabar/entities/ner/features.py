@@ -13,7 +13,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ...resources import DATA_ROOT, load_yaml, read_lines
+from ...resources import DATA_ROOT, WORD_CACHE, load_yaml, read_lines
 from ...text.normalize import _DROP, _FOLD
 from ...text.tokens import tokenize
 
@@ -167,7 +167,7 @@ def split_parts(text: str, kind: str, parts: tuple[tuple[int, int, str], ...]) -
     return "+".join(pre), stem or norm(text), suf
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def word_features(text: str, kind: str, parts: tuple[tuple[int, int, str], ...],
                   options: FeatureOptions = DEFAULT_FEATURES) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(features of the token itself, features it lends to its neighbours)."""

@@ -64,14 +64,16 @@ class NerModel:
     def _labelled(self, doc: Sequence[Sequence[Unit]]) -> Iterator[tuple[list[str], object]]:
         """(labels, marginals) of each sentence: a table (with the neural pass), or the CRF tagger, whose
         marginals are those of the sentence it tagged last (so each must be read before the next is yielded)."""
-        feats = [sentence_features(_encodable(units), self.features) if units else [] for units in doc]
+        feats = SentenceFeatures(doc, self.features, keep=self.neural is not None or len(doc) <= KEEP_SENTENCES)
+        extra = None
         if self.first is not None:
-            first = [self.first.tag(f) if f else [] for f in feats]
+            first = [self.first.tag(feats[k]) if doc[k] else [] for k in range(len(doc))]
             extra = doc_features([doc_keys(units) for units in doc], first)
             if self.neural is not None:
-                neural = self.neural.marginals_doc(doc, [own_features(f, d, lab) for f, d, lab in zip(feats, extra, first)])
-            feats = [with_doc(f, d) for f, d in zip(feats, extra)]
-        for k, f in enumerate(feats):
+                neural = self.neural.marginals_doc(doc, [own_features(feats[k], d, lab)
+                                                         for k, (d, lab) in enumerate(zip(extra, first))])
+        for k in range(len(doc)):
+            f = with_doc(feats[k], extra[k]) if extra is not None else feats[k]
             if not f:
                 yield [], None
             elif self.neural is not None:
@@ -117,6 +119,28 @@ class NerModel:
             type_ = place_type(units[s:e], self.features) if kind == "LOC" else OUT_TYPE.get(kind, kind)
             out.append(Found(s, e, type_, round(score, 3)))
         return out
+
+
+# Sentences whose CRF features are kept between the two passes. A longer document (a 1 MB article has
+# some 20,000) has them computed again for pass 2: held for the whole text they took most of a gigabyte.
+KEEP_SENTENCES = 400
+
+
+class SentenceFeatures:
+    """Each sentence's CRF features, kept (short documents) or computed again on each read (long ones)."""
+
+    def __init__(self, doc: Sequence[Sequence[Unit]], options: FeatureOptions, keep: bool):
+        self.doc, self.options = doc, options
+        self.kept: dict[int, list[list[str]]] | None = {} if keep else None
+
+    def __getitem__(self, k: int) -> list[list[str]]:
+        if self.kept is not None and k in self.kept:
+            return self.kept[k]
+        units = self.doc[k]
+        feats = sentence_features(_encodable(units), self.options) if units else []
+        if self.kept is not None:
+            self.kept[k] = feats
+        return feats
 
 
 def repair_bio(labels: list[str]) -> list[str]:
