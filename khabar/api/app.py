@@ -18,7 +18,7 @@ from .. import __version__
 from ..store import StoreOptions, open_store, searchtext
 from ..store.errors import NotFound, QueryError
 from ..store.schema import schema_migrations
-from . import pages, routes
+from . import labels, pages, routes
 from .docs import add_docs
 from .cache import ResponseCache
 from .options import ApiOptions
@@ -36,26 +36,27 @@ def _wants_html(request: Request) -> bool:
     return request.url.path.startswith("/ui")
 
 
-def _error(request: Request, status: int, message: str) -> Response:
+def _error(request: Request, status: int, message: str, arabic: str) -> Response:
+    """An Arabic error page for the UI (the English detail in its tooltip), the English detail for the API."""
     if _wants_html(request):
-        return pages.render(request, "error.html", status_code=status, status=status, message=message)
+        return pages.render(request, "error.html", status_code=status, status=status, message=arabic, detail=message)
     return JSONResponse({"detail": message}, status_code=status)
 
 
 def _handlers(app: FastAPI) -> None:
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
-        return _error(request, 404, str(exc))
+        return _error(request, 404, str(exc), labels.error_text(exc.code, **exc.fields))
 
     @app.exception_handler(QueryError)
     async def bad_query(request: Request, exc: QueryError) -> Response:
-        return _error(request, 422, str(exc))
+        return _error(request, 422, str(exc), labels.error_text(exc.code, **exc.fields))
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         if _wants_html(request):
             problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
-            return _error(request, 422, problems)
+            return _error(request, 422, problems, "؛ ".join(labels.validation_text(e) for e in exc.errors()))
         return JSONResponse({"detail": exc.errors()}, status_code=422)
 
 

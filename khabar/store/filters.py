@@ -41,7 +41,7 @@ def parse_date(value: str, key: str = "date") -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise QueryError(f"filter {key}: not a date YYYY-MM-DD: {value!r}") from None
+        raise QueryError(f"filter {key}: not a date YYYY-MM-DD: {value!r}", "bad_date", key=key, value=value) from None
 
 
 def from_pairs(pairs: list[str], base: Filters | None = None) -> Filters:

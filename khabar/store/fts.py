@@ -40,5 +40,5 @@ def query_terms(query: str) -> list[str]:
     for term in searchtext.terms(query):
         seen.setdefault(term, None)
     if not seen:
-        raise QueryError(f"the query {query!r} has no words to search for")
+        raise QueryError(f"the query {query!r} has no words to search for", "no_words", query=query)
     return list(seen)[:MAX_TERMS]

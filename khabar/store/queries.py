@@ -134,7 +134,7 @@ def _children(conn: Connection, article_id: str) -> dict[str, list]:
 def _article_row(conn: Connection, article_id: str):
     row = conn.execute(select(a).where(a.c.id == article_id)).mappings().first()
     if row is None:
-        raise NotFound(f"no article {article_id!r}")
+        raise NotFound("article", article_id)
     return row
 
 
@@ -195,7 +195,7 @@ def get_entity(conn: Connection, entity_id: str, limit: int = 200) -> dict:
     """Profile: names, aliases, roles, a dated quote timeline, events and co-occurring entities."""
     row = conn.execute(select(ent).where(ent.c.id == entity_id)).mappings().first()
     if row is None:
-        raise NotFound(f"no entity {entity_id!r}")
+        raise NotFound("entity", entity_id)
     info = {k: row[k] for k in ("id", "name", "name_en", "type", "kb_id", "pipeline_version")}
     info["aliases"] = _dicts(conn.execute(
         select(men.c.text.label("alias"), func.count().label("n")).where(men.c.entity_id == entity_id)

@@ -43,3 +43,20 @@ def test_events_page_shows_arabic_types_and_the_api_keeps_codes(client):
     assert '<span class="code-label" title="CONSULT">تشاور</span>' in page
     assert '<option value="CONSULT" selected>تشاور</option>' in page
     assert {e["type"] for e in client.get("/events", params={"type": "CONSULT"}).json()["items"]} == {"CONSULT"}
+
+
+@pytest.mark.parametrize("path, arabic_text", [
+    ("/ui/entities/nope", "لا يوجد كيان بالمعرّف «nope»"),
+    ("/ui/articles/nope", "لا يوجد مقال بالمعرّف «nope»"),
+    ("/ui/events?from=2018-13-01", "«from»: ليس تاريخا صالحا"),
+    ("/ui/search?q=%D9%82%D8%A7%D9%84&limit=0", "«limit»: يجب ألا يقل عن 1"),
+], ids=["entity", "article", "date", "limit"])
+def test_regression_ui_error_pages_say_it_in_arabic(client, path, arabic_text):
+    # Issue 21 item 2: the error pages said "no entity 'nope'" on Arabic pages; the English stays in the tooltip.
+    r = client.get(path)
+    assert r.status_code in (404, 422) and arabic_text in r.text
+    assert 'title="' in r.text.split('class="error"', 1)[1].split(">", 1)[0]
+
+
+def test_api_errors_keep_their_english_detail(client):
+    assert client.get("/entities/nope").json() == {"detail": "no entity 'nope'"}
