@@ -22,7 +22,7 @@ from pathlib import Path
 from khabar.ingest.readers import article_from_record
 from khabar.doc import Doc
 import khabar.stages  # noqa: F401  registers the built-in stages
-from khabar.pipeline import Options, Pipeline
+from khabar.pipeline import Options, Pipeline, lookup
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "data" / "corpus" / "ant-2018.jsonl.gz"
@@ -39,11 +39,15 @@ def time_stages(pipeline: Pipeline, articles: list) -> tuple[Counter, int, int]:
     """Seconds spent in each stage over all articles, the number of articles run and of quotes found."""
     spent: Counter = Counter()
     fns = [(spec.id, spec.factory(pipeline.options)) for spec in pipeline.specs]
+    # the rules alone (quotes.v1) on the same documents, as the baseline of the re-ranked quotes.v2
+    rules = lookup("quotes.v1").factory(pipeline.options)
     done = quotes = 0
     for article in articles:
         doc = Doc(article)
         try:
             for stage_id, fn in fns:
+                if stage_id == "quotes.v2":
+                    spent["quotes.v1 (baseline)"] += _timed(rules, _before_quotes(doc))
                 t0 = time.perf_counter()
                 fn(doc)
                 spent[stage_id] += time.perf_counter() - t0
@@ -55,6 +59,21 @@ def time_stages(pipeline: Pipeline, articles: list) -> tuple[Counter, int, int]:
     return spent, done, quotes
 
 
+def _before_quotes(doc: Doc) -> Doc:
+    """A copy of the document with the layers written so far, for the baseline to add its quotes to."""
+    copy = Doc(doc.article)
+    for layer in ("sentences", "tokens", "words", "timexes", "effective_date", "mentions", "entities", "relations"):
+        if doc.has(layer):
+            copy.add(layer, doc.get(layer), doc.owner(layer))
+    return copy
+
+
+def _timed(fn, doc: Doc) -> float:
+    t0 = time.perf_counter()
+    fn(doc)
+    return time.perf_counter() - t0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=300, help="articles to run (default 300)")
@@ -64,14 +83,18 @@ def main() -> int:
         return 0
     articles = read_corpus(args.n)
     pipeline = Pipeline.build(Options())
-    if "quotes.v1" not in [s.id for s in pipeline.specs]:
+    if not any(s.name == "quotes" for s in pipeline.specs):
         print("skipped: the quotes stage is not registered")
         return 0
     spent, done, quotes = time_stages(pipeline, articles)
+    baseline = spent.pop("quotes.v1 (baseline)", 0.0)
     total = sum(spent.values())
     print(f"articles {done}  quotes {quotes}  pipeline {1000 * total / max(done, 1):.1f} ms/article")
     for stage_id, seconds in spent.items():
         print(f"  {stage_id:14} {1000 * seconds / max(done, 1):8.2f} ms/article  {100 * seconds / total:5.1f}%")
+    if baseline and spent.get("quotes.v2"):
+        print(f"  quotes.v1 (the rules alone, same documents) {1000 * baseline / max(done, 1):.2f} ms/article; "
+              f"quotes.v2 / quotes.v1 = {spent['quotes.v2'] / baseline:.2f}")
     return 0
 
 

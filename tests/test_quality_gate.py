@@ -21,8 +21,8 @@ def test_dev_scores_meet_their_floors(tmp_path_factory):
 
 
 @needs_shared
-@pytest.mark.parametrize("suite", ["events", "ner"])
-def test_event_and_ner_scores_meet_their_floors(suite, tmp_path):
+@pytest.mark.parametrize("suite", ["dev2", "blind", "events", "ner"])
+def test_dev2_event_and_ner_scores_meet_their_floors(suite, tmp_path):
     floors = suite_floors(suite)
     report = SUITES[suite](SHARED, tmp_path)
     measured = {key: lookup(report, key.split(".", 1)[1]) for key in floors}

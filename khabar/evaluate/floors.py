@@ -1,7 +1,9 @@
 """The quality floors (the ratchet): where they live, and how each measured figure is obtained.
 
-Three suites are measured against `../shared`:
+Five suites are measured against `../shared`:
 - `dev.*`: `khabar eval` on the dev set plus the seed (quotes, timexes, entities);
+- `dev2.*` and `blind.*`: the same on all of dev2 and on its blind third (lines 3, 6, 9, ...), which
+  is scored in aggregate only;
 - `events.*`: the shared `score_events.py` on the Arabic event gold sentences;
 - `ner.*`: span F1 of the NER model on the fixed dev slice of ANERcorp-train.
 """
@@ -37,6 +39,30 @@ def dev_report(shared: Path, tmp: Path) -> dict[str, Any]:
     return report
 
 
+def dev2_report(shared: Path, tmp: Path) -> dict[str, Any]:
+    return _dev2_lines(shared, tmp, "dev2", lambda n: True)
+
+
+def blind_report(shared: Path, tmp: Path) -> dict[str, Any]:
+    return _dev2_lines(shared, tmp, "blind", lambda n: n % 3 == 0)
+
+
+def _dev2_lines(shared: Path, tmp: Path, name: str, keep: Callable[[int], bool]) -> dict[str, Any]:
+    """The score report on the dev2 articles whose 1-based line number `keep` accepts."""
+    from .articles import evaluate_articles
+
+    paths = []
+    for part in ("articles", "gold"):
+        lines = (shared / f"eval/dev2/{part}.jsonl").read_text(encoding="utf-8").splitlines()
+        path = tmp / f"{name}-{part}.jsonl"
+        path.write_text("".join(line + "\n" for n, line in enumerate(lines, 1) if keep(n)), encoding="utf-8")
+        paths.append(path)
+    report, errors = evaluate_articles(str(paths[1]), [str(paths[0])])
+    if errors:
+        raise RuntimeError(f"{name} articles failed: {errors[0]}")
+    return report
+
+
 def events_report(shared: Path, tmp: Path) -> dict[str, Any]:
     """score_events.py's report on the pipeline's output for the event gold sentences."""
     from .articles import run_system
@@ -65,7 +91,7 @@ def ner_report(shared: Path, tmp: Path) -> dict[str, Any]:
 
 
 SUITES: dict[str, Callable[[Path, Path], dict[str, Any]]] = {
-    "dev": dev_report, "events": events_report, "ner": ner_report}
+    "dev": dev_report, "dev2": dev2_report, "blind": blind_report, "events": events_report, "ner": ner_report}
 
 
 def load_floors(path: Path = FLOORS_PATH) -> dict[str, float]:

@@ -7,6 +7,7 @@ from .channel import assign_channels
 from .dates import assign_dates
 from .extract import extract_quotes
 from .lexicon import quote_lexicon
+from .ranker import RankContext, rerank, speaker_ranker
 from .words import words_of
 
 
@@ -21,5 +22,22 @@ def quotes_stage(options: Options):
         assign_channels(quotes, words, lex)
         assign_dates(doc, quotes)
         doc.add("quotes", quotes, "quotes.v1")
+
+    return run
+
+
+@register_stage("quotes", 2, requires=("sentences", "words"),
+                uses=("timexes", "entities", "mentions", "effective_date"), adds=("quotes",))
+def quotes_ranked_stage(options: Options):
+    """quotes.v1's quotes, each speaker then chosen by the ranker trained on the gold (quotes/ranker.py)."""
+    lex, model = quote_lexicon(), speaker_ranker()
+
+    def run(doc: Doc) -> None:
+        words = words_of(doc)
+        quotes = extract_quotes(doc, words, lex)
+        rerank(RankContext(doc, words, lex, quotes), quotes, model)  # the context counts the rules' speakers first
+        assign_channels(quotes, words, lex)
+        assign_dates(doc, quotes)
+        doc.add("quotes", quotes, "quotes.v2")
 
     return run
