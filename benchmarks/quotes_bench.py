@@ -42,15 +42,19 @@ def time_stages(pipeline: Pipeline, articles: list) -> tuple[Counter, int, int]:
     # the rules alone (quotes.v1) on the same documents, as the baseline of the re-ranked quotes.v2
     rules = lookup("quotes.v1").factory(pipeline.options)
     done = quotes = 0
-    for article in articles:
+    for n, article in enumerate(articles):
         doc = Doc(article)
         try:
             for stage_id, fn in fns:
                 if stage_id == "quotes.v2":
-                    spent["quotes.v1 (baseline)"] += _timed(rules, _before_quotes(doc))
+                    base = _before_quotes(doc)
+                    # by turns first and second, so neither side gains from what the other warmed
+                    spent["quotes.v1 (baseline)"] += _timed(rules, base) if n % 2 else 0.0
                 t0 = time.perf_counter()
                 fn(doc)
                 spent[stage_id] += time.perf_counter() - t0
+                if stage_id == "quotes.v2" and not n % 2:
+                    spent["quotes.v1 (baseline)"] += _timed(rules, base)
         except Exception as err:  # one bad article must not stop the benchmark
             print(f"skipped {article.id}: {err}", file=sys.stderr)
             continue
@@ -60,9 +64,9 @@ def time_stages(pipeline: Pipeline, articles: list) -> tuple[Counter, int, int]:
 
 
 def _before_quotes(doc: Doc) -> Doc:
-    """A copy of the document with the layers written so far, for the baseline to add its quotes to."""
+    """A copy of the document with the layers quotes.v1 reads, for the baseline to add its quotes to."""
     copy = Doc(doc.article)
-    for layer in ("sentences", "tokens", "words", "timexes", "effective_date", "mentions", "entities", "relations"):
+    for layer in lookup("quotes.v1").reads:
         if doc.has(layer):
             copy.add(layer, doc.get(layer), doc.owner(layer))
     return copy

@@ -15,6 +15,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from khabar.evaluate.floors import in_blind_third  # noqa: E402
 EVAL = ROOT.parent / "shared" / "eval"
 
 
@@ -25,8 +28,8 @@ def read_lines(path: Path) -> list[str]:
 def splits() -> dict[str, tuple[list[str], list[str]]]:
     """Split name -> (article lines, gold lines)."""
     dev2_a, dev2_g = read_lines(EVAL / "dev2/articles.jsonl"), read_lines(EVAL / "dev2/gold.jsonl")
-    blind = [k for k in range(len(dev2_a)) if (k + 1) % 3 == 0]
-    rest = [k for k in range(len(dev2_a)) if (k + 1) % 3 != 0]
+    blind = [k for k in range(len(dev2_a)) if in_blind_third(k + 1)]
+    rest = [k for k in range(len(dev2_a)) if not in_blind_third(k + 1)]
     return {
         "dev+seed": (read_lines(EVAL / "dev/articles.jsonl") + read_lines(EVAL / "seed/seed-article.jsonl"),
                      read_lines(EVAL / "dev/gold.jsonl") + read_lines(EVAL / "seed/seed-gold.jsonl")),

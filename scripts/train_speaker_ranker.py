@@ -17,10 +17,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from khabar import stages  # noqa: E402,F401  (registers the stages)
+from khabar.evaluate.floors import in_blind_third  # noqa: E402
 from khabar.ingest.readers import article_from_record  # noqa: E402
 from khabar.pipeline import Options, Pipeline, default_stages  # noqa: E402
 from khabar.quotes.lexicon import quote_lexicon  # noqa: E402
-from khabar.training.speaker_ranker import Article, cross_validate, fit, items_of  # noqa: E402
+from khabar.training.speaker_ranker import GoldArticle, cross_validate, fit, items_of  # noqa: E402
 
 DESCRIPTION = "quote speaker ranker (khabar/quotes/ranker.py): one weight per feature; see SPEAKER_RANKER.md"
 EVAL = ROOT.parent / "shared" / "eval"
@@ -33,7 +34,7 @@ def records(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def training_articles() -> list[Article]:
+def training_articles() -> list[GoldArticle]:
     """The rules' output on every training article, with its gold."""
     ids = tuple(s.replace("quotes.v2", "quotes.v1") for s in default_stages())
     pipeline = Pipeline.build(Options(stages=ids))
@@ -41,10 +42,10 @@ def training_articles() -> list[Article]:
     for arts, golds, blind_third in SETS:
         gold = {g["id"]: g for g in records(EVAL / golds)}
         for n, rec in enumerate(records(EVAL / arts), 1):
-            if (blind_third and n % 3 == 0) or rec["id"].startswith("snn:"):
+            if (blind_third and in_blind_third(n)) or rec["id"].startswith("snn:"):
                 continue
             doc = pipeline.run(article_from_record(rec, arts, n))
-            out.append(Article(rec["id"], doc, gold[rec["id"]].get("quotes", [])))
+            out.append(GoldArticle(rec["id"], doc, gold[rec["id"]].get("quotes", [])))
     return out
 
 

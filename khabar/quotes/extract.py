@@ -295,4 +295,10 @@ def _time_word(w: Word) -> bool:
 
 def extract_quotes(doc: Doc, words: list[Word], lex: QuoteLexicon) -> list[Quote]:
     """The quotes of a document, in text order."""
-    return sorted(Extractor(doc, words, lex).run(), key=lambda q: (q.start, q.end))
+    return extract_attributed(doc, words, lex)[0]
+
+
+def extract_attributed(doc: Doc, words: list[Word], lex: QuoteLexicon) -> tuple[list[Quote], Attributor]:
+    """The quotes in text order, with the attributor that read their speakers (the ranker reads phrases with it)."""
+    ex = Extractor(doc, words, lex)
+    return sorted(ex.run(), key=lambda q: (q.start, q.end)), ex.att

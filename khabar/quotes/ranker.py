@@ -24,6 +24,7 @@ from .attribute import Attributor, speaker_type
 from .lexicon import QuoteLexicon
 from .phrases import WordClasses, parse_phrase, word_classes
 from .resolve import article_names
+from .words import words_of
 
 MODEL_FILE = "quotes/speaker-ranker.json"
 BACK_SENTENCES = 4  # sentences before the cue's own whose entities are candidates
@@ -88,18 +89,29 @@ class RankContext:
 
     doc: Doc
     words: list[Word]
-    lex: QuoteLexicon
+    att: Attributor  # the rules' own, so phrases resolve as they do
     quotes: list[Quote]  # as the rules attributed them
     starts: list[int] = field(init=False)
     entities: list[Entity] = field(init=False)
-    wc: WordClasses = field(init=False)
-    att: Attributor = field(init=False)
+
+    @property
+    def wc(self) -> WordClasses:
+        return self.att.wc
+
+    @property
+    def lex(self) -> QuoteLexicon:
+        return self.att.lex
+
+    @classmethod
+    def of(cls, doc: Doc, lex: QuoteLexicon) -> "RankContext":
+        """The context of a document the rules already attributed (training, evaluation)."""
+        words = words_of(doc)
+        wc = word_classes(lex)
+        return cls(doc, words, Attributor(doc, words, wc, article_names(doc, words, wc)), list(doc.get("quotes") or []))
 
     def __post_init__(self) -> None:
         self.starts = [w.start for w in self.words]
         self.entities = [e for e in self.doc.get("entities") or [] if e.type in SPEAKER_TYPES]
-        self.wc = word_classes(self.lex)
-        self.att = Attributor(self.doc, self.words, self.wc, article_names(self.doc, self.words, self.wc))
         self.speaks = Counter(k for q in self.quotes if q.speaker is not None for k in _keys(q.speaker))
         self.genders = self._genders()
 
@@ -157,8 +169,6 @@ def candidates(ctx: RankContext, quote: Quote, prev: Speaker | None) -> list[Can
 
 def rerank(ctx: RankContext, quotes: Iterable[Quote], model: RankerModel) -> None:
     """Give each quote with a cue the speaker the model ranks first, in text order."""
-    if not ctx.doc.has("entities"):
-        return  # trained on the whole pipeline's layers: without entities the rules' speakers stand
     prev, fixed = None, {}
     for q in quotes:
         if q.speaker is None or q.cue is None:
@@ -324,6 +334,7 @@ def _position(ctx: RankContext, c: Candidate, ci: int, cj: int, rcls: str, quote
 
 
 def cue_gender(ctx: RankContext, ci: int) -> str:
+    """m | f | pl, or ? when the cue shows none (بحسب)."""
     form = ctx.lex.forms.get(ctx.words[ci].norm)
     return (form.gender if form is not None else None) or "?"
 
@@ -332,6 +343,11 @@ def cue_pos(ctx: RankContext, ci: int) -> str:
     """past | present | participle | masdar, or noun for a nominal cue (بحسب، وفقا)."""
     form = ctx.lex.forms.get(ctx.words[ci].norm)
     return form.pos if form is not None else "noun"
+
+
+def scored_form(s: Speaker) -> dict[str, str | None]:
+    """The speaker as the scorer compares it."""
+    return {"name": s.name, "name_en": s.name_en}
 
 
 def _ner_marked(ctx: RankContext, s: Speaker) -> int:

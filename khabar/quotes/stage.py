@@ -5,39 +5,35 @@ from ..doc import Doc
 from ..pipeline import Options, register_stage
 from .channel import assign_channels
 from .dates import assign_dates
-from .extract import extract_quotes
-from .lexicon import quote_lexicon
-from .ranker import RankContext, rerank, speaker_ranker
+from .extract import extract_attributed
+from .lexicon import QuoteLexicon, quote_lexicon
+from .ranker import RankContext, RankerModel, rerank, speaker_ranker
 from .words import words_of
 
 
-@register_stage("quotes", 1, requires=("sentences", "words"),
-                uses=("timexes", "entities", "mentions", "effective_date"), adds=("quotes",))
+_USES = ("timexes", "entities", "mentions", "effective_date")
+
+
+@register_stage("quotes", 1, requires=("sentences", "words"), uses=_USES, adds=("quotes",))
 def quotes_stage(options: Options):
-    lex = quote_lexicon()
-
-    def run(doc: Doc) -> None:
-        words = words_of(doc)
-        quotes = extract_quotes(doc, words, lex)
-        assign_channels(quotes, words, lex)
-        assign_dates(doc, quotes)
-        doc.add("quotes", quotes, "quotes.v1")
-
-    return run
+    return _quotes(quote_lexicon(), None, "quotes.v1")
 
 
-@register_stage("quotes", 2, requires=("sentences", "words"),
-                uses=("timexes", "entities", "mentions", "effective_date"), adds=("quotes",))
+@register_stage("quotes", 2, requires=("sentences", "words"), uses=_USES, adds=("quotes",))
 def quotes_ranked_stage(options: Options):
     """quotes.v1's quotes, each speaker then chosen by the ranker trained on the gold (quotes/ranker.py)."""
-    lex, model = quote_lexicon(), speaker_ranker()
+    return _quotes(quote_lexicon(), speaker_ranker(), "quotes.v2")
 
+
+def _quotes(lex: QuoteLexicon, model: RankerModel | None, stage_id: str):
     def run(doc: Doc) -> None:
         words = words_of(doc)
-        quotes = extract_quotes(doc, words, lex)
-        rerank(RankContext(doc, words, lex, quotes), quotes, model)  # the context counts the rules' speakers first
+        quotes, att = extract_attributed(doc, words, lex)
+        # trained on the whole pipeline's layers: without entities the rules' speakers stand
+        if model is not None and doc.has("entities"):
+            rerank(RankContext(doc, words, att, quotes), quotes, model)
         assign_channels(quotes, words, lex)
         assign_dates(doc, quotes)
-        doc.add("quotes", quotes, "quotes.v2")
+        doc.add("quotes", quotes, stage_id)
 
     return run

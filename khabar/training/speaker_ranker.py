@@ -16,15 +16,14 @@ import numpy as np
 from ..doc import Doc, Quote
 from ..evaluate.scoring import pair_up, same_speaker, token_f1
 from ..quotes.lexicon import QuoteLexicon
-from ..quotes.ranker import Candidate, RankContext, RankerModel, candidates, carry_fix, rerank
-from ..quotes.words import words_of
+from ..quotes.ranker import Candidate, RankContext, RankerModel, candidates, carry_fix, rerank, scored_form
 
 STEPS = 1000
 RATE = 0.05
 
 
 @dataclass
-class Article:
+class GoldArticle:
     """One article's rule output, with its gold quotes."""
 
     id: str
@@ -38,12 +37,7 @@ class Item:
     labels: list[bool]
 
 
-def speaker_json(q: Quote) -> dict[str, Any] | None:
-    s = q.speaker
-    return None if s is None else {"name": s.name, "name_en": s.name_en}
-
-
-def matched(article: Article, quotes: list[Quote]) -> list[tuple[dict, Quote]]:
+def matched(article: GoldArticle, quotes: list[Quote]) -> list[tuple[dict, Quote]]:
     """(gold, system) quote pairs as the scorer pairs them."""
     text = article.doc.text
     pairs = pair_up(len(article.gold), len(quotes),
@@ -51,10 +45,10 @@ def matched(article: Article, quotes: list[Quote]) -> list[tuple[dict, Quote]]:
     return [(article.gold[i], quotes[j]) for i, j in pairs]
 
 
-def items_of(article: Article, lex: QuoteLexicon) -> list[Item]:
+def items_of(article: GoldArticle, lex: QuoteLexicon) -> list[Item]:
     """The ranking items of one article; the previous speaker is the gold-consistent one (teacher forcing)."""
     quotes = copy.deepcopy(list(article.doc.get("quotes") or []))  # carry_fix rewrites speakers
-    ctx = RankContext(article.doc, words_of(article.doc), lex, list(article.doc.get("quotes") or []))
+    ctx = RankContext.of(article.doc, lex)
     gold_of = {id(q): g for g, q in matched(article, quotes)}
     out, prev, fixed = [], None, {}
     for q in quotes:
@@ -63,7 +57,7 @@ def items_of(article: Article, lex: QuoteLexicon) -> list[Item]:
         g = gold_of.get(id(q))
         carry_fix(q, fixed)
         cands = candidates(ctx, q, prev)
-        labels = [g is not None and same_speaker(g, {"name": c.speaker.name, "name_en": c.speaker.name_en})
+        labels = [g is not None and same_speaker(g, scored_form(c.speaker))
                   for c in cands]
         if g is not None:
             out.append(Item(cands, labels))
@@ -125,23 +119,23 @@ def _group_max(s: np.ndarray, groups: np.ndarray) -> np.ndarray:
     return out
 
 
-def speaker_hits(article: Article, lex: QuoteLexicon, model: RankerModel | None) -> tuple[int, int]:
+def speaker_hits(article: GoldArticle, lex: QuoteLexicon, model: RankerModel | None) -> tuple[int, int]:
     """(right speakers, matched quotes) of one article, re-ranked by `model` (None: the rules alone)."""
     quotes = copy.deepcopy(list(article.doc.get("quotes") or []))
     if model is not None:
-        ctx = RankContext(article.doc, words_of(article.doc), lex, list(article.doc.get("quotes") or []))
+        ctx = RankContext.of(article.doc, lex)
         rerank(ctx, quotes, model)
     pairs = matched(article, quotes)
-    return sum(same_speaker(g, speaker_json(q)) for g, q in pairs), len(pairs)
+    return sum(q.speaker is not None and same_speaker(g, scored_form(q.speaker)) for g, q in pairs), len(pairs)
 
 
-def folds(articles: list[Article], k: int) -> list[list[Article]]:
+def folds(articles: list[GoldArticle], k: int) -> list[list[GoldArticle]]:
     """k folds by article, dealt in id order so every run cuts them the same way."""
     ranked = sorted(articles, key=lambda a: a.id)
     return [ranked[f::k] for f in range(k)]
 
 
-def cross_validate(articles: list[Article], lex: QuoteLexicon, k: int, l2: float) -> list[dict[str, Any]]:
+def cross_validate(articles: list[GoldArticle], lex: QuoteLexicon, k: int, l2: float) -> list[dict[str, Any]]:
     """Per fold: speaker accuracy of the rules and of a ranker trained on the other folds."""
     cut = folds(articles, k)
     items = {a.id: items_of(a, lex) for a in articles}

@@ -11,9 +11,8 @@ from khabar.errors import ResourceError
 from khabar.pipeline import Options, Pipeline, default_stages
 from khabar.quotes.lexicon import quote_lexicon
 from khabar.quotes.ranker import MODEL_FILE, RankContext, candidates, carry_fix, load_ranker, speaker_ranker
-from khabar.quotes.words import words_of
 from khabar.resources import data_path
-from khabar.training.speaker_ranker import Article as Gold, cross_validate, fit, folds, items_of, speaker_hits
+from khabar.training.speaker_ranker import GoldArticle as Gold, cross_validate, fit, folds, items_of, speaker_hits
 
 from ..helpers import SHARED, needs_shared
 
@@ -69,7 +68,7 @@ def test_the_evidence_span_of_a_replaced_speaker_is_its_mention(pipelines):
 def test_candidates_hold_the_rules_speaker_first_and_the_entities_near_the_cue(pipelines):
     doc = pipelines[0].run(Article("t", MOURNERS))
     quotes = doc.get("quotes")
-    ctx = RankContext(doc, words_of(doc), quote_lexicon(), quotes)
+    ctx = RankContext.of(doc, quote_lexicon())
     cands = candidates(ctx, quotes[0], None)
     assert cands[0].rule and cands[0].speaker.name == "ميلوش فورمان"
     rayt = next(c for c in cands if c.speaker.name == "إدجر رايت")
