@@ -8,6 +8,7 @@ from typing import Sequence
 from ..doc import Doc, Span
 from ..text.clitics import name_variants
 from ..text.names import skeleton
+from ..text.span import SpanIndex
 from ..text.words import Word
 from .detect import Candidate, is_common_word
 from .kb import KBEntity
@@ -59,7 +60,7 @@ def merge_name_parts(clusters: list[Cluster]) -> list[Cluster]:
     """Fold an unknown person cluster into the one person whose full name it is part of: one word first or
     last (أورتيغا), or the last words (أبو السعود for محمد أبو السعود); spellings of one name first become one."""
     clusters = merge_spellings(clusters)
-    people = [c for c in clusters if c.type == "PER" and len(c.fullest().key) > 1]
+    people = _NameEnds([c for c in clusters if c.type == "PER" and len(c.fullest().key) > 1])
     out = []
     for c in clusters:
         key = c.fullest().key
@@ -68,7 +69,41 @@ def merge_name_parts(clusters: list[Cluster]) -> list[Cluster]:
             out.append(c)
         else:
             target.mentions.extend(c.mentions)
+            people.refresh(target)
     return out
+
+
+class _NameEnds:
+    """People by the first and the last word of their fullest name: a part of a name finds its owners
+    without reading every person of a long article."""
+
+    def __init__(self, people: list[Cluster]):
+        self.people = people
+        self.order = {id(p): k for k, p in enumerate(people)}
+        self.key: dict[int, tuple[str, ...]] = {}
+        self.first: dict[str, set[int]] = {}
+        self.last: dict[str, set[int]] = {}
+        for p in people:
+            self._put(p)
+
+    def _put(self, p: Cluster) -> None:
+        key = self.key[id(p)] = p.fullest().key
+        self.first.setdefault(key[0], set()).add(id(p))
+        self.last.setdefault(key[-1], set()).add(id(p))
+
+    def refresh(self, p: Cluster) -> None:
+        """Index `p` again after its mentions changed (its fullest name may have)."""
+        if id(p) in self.key and self.key[id(p)] != p.fullest().key:
+            old = self.key[id(p)]
+            self.first[old[0]].discard(id(p))
+            self.last[old[-1]].discard(id(p))
+            self._put(p)
+
+    def ending(self, part: tuple[str, ...]) -> list[tuple[Cluster, tuple[str, ...]]]:
+        """(person, fullest name) of each person whose name ends with part's last word or, for one word,
+        starts with it, in the order given."""
+        ids = self.last.get(part[-1], set()) | (self.first.get(part[0], set()) if len(part) == 1 else set())
+        return [(self.people[k], self.key[id(self.people[k])]) for k in sorted(self.order[i] for i in ids)]
 
 
 def merge_spellings(clusters: list[Cluster]) -> list[Cluster]:
@@ -94,21 +129,32 @@ def reassign_surnames(clusters: list[Cluster]) -> list[Cluster]:
     bare surname, but the article's Hariri is the one it names in full.
     """
     unknown = [c for c in clusters if c.entity is None and c.type == "PER" and len(c.fullest().key) > 1]
+    by_last = _by_last_word(unknown)
     out = []
     for c in clusters:
         bare = c.entity is not None and c.type == "PER" and all(len(m.key) == 1 for m in c.mentions)
-        owners = [p for p in unknown if bare and p.fullest().key[-1] == c.mentions[0].key[0]]
+        owners = by_last.get(c.mentions[0].key[0], []) if bare else []
         if len(owners) == 1:
-            owners[0].mentions.extend(c.mentions)
+            owner = owners[0]
+            owner.mentions.extend(c.mentions)
+            by_last = _by_last_word(unknown) if owner.fullest().key[-1] != c.mentions[0].key[0] else by_last
         else:
             out.append(c)
     return out
 
 
-def _owner(c: Cluster, people: list[Cluster]) -> Cluster | None:
+def _by_last_word(people: list[Cluster]) -> dict[str, list[Cluster]]:
+    """People by the last word of their fullest name, in order."""
+    out: dict[str, list[Cluster]] = {}
+    for p in people:
+        out.setdefault(p.fullest().key[-1], []).append(p)
+    return out
+
+
+def _owner(c: Cluster, people: _NameEnds) -> Cluster | None:
     """The one longer name `c` is part of: its first or last word, or its last words."""
     part = c.fullest().key
-    owners = [p for p in people if p is not c and len(p.fullest().key) > len(part) and _part_of(part, p.fullest().key)]
+    owners = [p for p, full in people.ending(part) if p is not c and len(full) > len(part) and _part_of(part, full)]
     return owners[0] if len(owners) == 1 else None
 
 
@@ -128,14 +174,16 @@ def add_name_part_mentions(doc: Doc, clusters: list[Cluster], ws: Sequence[Word]
         for word in {full[0], full[-1]}:
             if len(word) >= 3 and not is_common_word(word):
                 parts.setdefault(word, []).append(c)
+    held = SpanIndex(taken)
     for w in ws:
         for prefix, form in name_variants(w.norm):
             owners = parts.get(form)
             if not owners or len(owners) != 1:
                 continue
             span = doc.normalized.to_original(w.nstart + prefix, w.nend)
-            if any(span.overlaps(t) for t in taken):
+            if held.overlaps_any(span):
                 break
             owners[0].mentions.append(Candidate(span, (form,), [], "name"))
             taken.append(span)
+            held.add(span)
             break

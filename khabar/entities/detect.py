@@ -8,6 +8,7 @@ from typing import Sequence
 from ..doc import Doc, Span
 from ..resources import read_lines
 from ..text.clitics import name_variants
+from ..text.span import SpanIndex
 from ..text.words import Word, word_layer
 from .kb import KBEntity, KnowledgeBase
 from .lexicons import alias_rules
@@ -112,6 +113,7 @@ def is_name_part(token: str) -> bool:
 def name_candidates(doc: Doc, ws: Sequence[Word], taken: list[Span]) -> list[Candidate]:
     """Unknown person names: a given name and one or two more name words, outside every KB match."""
     out, i, text = [], 0, doc.normalized.text
+    held = SpanIndex(taken)
     while i < len(ws) - 1:
         n = 0
         if is_given_name(ws[i].norm) and is_name_part(ws[i + 1].norm) and adjacent(ws, i, 2, text):
@@ -121,7 +123,7 @@ def name_candidates(doc: Doc, ws: Sequence[Word], taken: list[Span]) -> list[Can
                 n += 1
         if n:
             span = doc.normalized.to_original(ws[i].nstart, ws[i + n - 1].nend)
-            if not any(span.overlaps(t) for t in taken):
+            if not held.overlaps_any(span):
                 out.append(Candidate(span, tuple(w.norm for w in ws[i:i + n]), [], "name", "PER", 0.6))
                 i += n
                 continue

@@ -16,6 +16,7 @@ from typing import Sequence
 from ..doc import Doc, Span
 from ..resources.nationalities import nationality_at, nationality_forms
 from ..text.clitics import name_variants
+from ..text.span import SpanIndex
 from ..text.names import name_tokens
 from ..text.words import Word
 from .detect import Candidate, adjacent
@@ -56,6 +57,7 @@ def bare_index(kb: KnowledgeBase) -> dict[tuple[str, ...], dict[str, KBEntity]]:
 def bare_matches(doc: Doc, kb: KnowledgeBase, ws: Sequence[Word], taken: list[Span]) -> list[tuple[Span, tuple]]:
     """(span, bare key) of every bare institution outside the other mentions and not tied to a place."""
     out, i = [], 0
+    held = SpanIndex(taken)
     while i < len(ws):
         hit = _bare_at(bare_index(kb), ws, i, doc.normalized.text)
         if hit is None:
@@ -63,7 +65,7 @@ def bare_matches(doc: Doc, kb: KnowledgeBase, ws: Sequence[Word], taken: list[Sp
             continue
         n, prefix, key = hit
         span = doc.normalized.to_original(ws[i].nstart + prefix, ws[i + n - 1].nend)
-        if not _qualified(ws, i + n) and not any(span.overlaps(t) for t in taken):
+        if not _qualified(ws, i + n) and not held.overlaps_any(span):
             out.append((span, key))
         i += n
     return out

@@ -96,30 +96,67 @@ def letter_logp(lm: dict, history: str, letter: str) -> float:
     return math.log(max(interpolate(tables, letter, 1.0 / lm["alphabet"]), 1e-12))
 
 
-def extend(hyp: tuple[str, float], chunk: str, p: float, lm: dict) -> tuple[str, float]:
+class _Memo:
+    """One model's pure lookups, kept: the same letter windows and English histories recur in every name."""
+
+    LIMIT = 200_000  # entries of each table before it is emptied
+
+    def __init__(self, m: dict):
+        self.m, self.chunks, self.letters = m, {}, {}
+
+    def chunk_probs(self, token: str, i: int) -> list[tuple[str, float]]:
+        key = ("^^" + token + "$$")[i:i + 5]  # the widest window holds every narrower one
+        hit = self.chunks.get(key)
+        if hit is None:
+            hit = self.chunks[key] = chunk_probs(token, i, self.m["chars"])
+            if len(self.chunks) > self.LIMIT:
+                self.chunks.clear()
+        return hit
+
+    def letter_logp(self, history: str, letter: str) -> float:
+        hit = self.letters.get((history, letter))
+        if hit is None:
+            hit = self.letters[(history, letter)] = letter_logp(self.m["lm"], history, letter)
+            if len(self.letters) > self.LIMIT:
+                self.letters.clear()
+        return hit
+
+
+_MEMOS: list[_Memo] = []
+
+
+def _memo(m: dict) -> _Memo:
+    """The memo of model `m` (the last model decoded with: there is one shipped model)."""
+    if not _MEMOS or _MEMOS[0].m is not m:
+        _MEMOS[:] = [_Memo(m)]
+    return _MEMOS[0]
+
+
+def extend(hyp: tuple[str, float], chunk: str, p: float, memo: _Memo) -> tuple[str, float]:
     """A hypothesis (padded English so far, score) with one more chunk."""
+    lm = memo.m["lm"]
     text, score = hyp
     score += math.log(p)
     for letter in chunk:
-        score += lm["weight"] * letter_logp(lm, text[-(lm["order"] - 1):], letter)
+        score += lm["weight"] * memo.letter_logp(text[-(lm["order"] - 1):], letter)
         text += letter
     return text, score
 
 
 def decode_token(token: str, m: dict) -> str:
     """A token in Latin letters: a beam search over the chunks of each letter, scored with the letter model."""
-    lm = m["lm"]
+    lm, memo = m["lm"], _memo(m)
     pad = START * (lm["order"] - 1)
     beam: list[tuple[str, float]] = [(pad, 0.0)]
     for i in range(len(token)):
         best: dict[str, float] = {}
-        for chunk, p in chunk_probs(token, i, m["chars"]):
+        for chunk, p in memo.chunk_probs(token, i):
             for hyp in beam:
-                text, score = extend(hyp, chunk, p, lm)
+                text, score = extend(hyp, chunk, p, memo)
                 if score > best.get(text, -math.inf):
                     best[text] = score
         beam = sorted(best.items(), key=lambda kv: -kv[1])[:BEAM]
-    final = [(t, s + lm["weight"] * letter_logp(lm, t[-(lm["order"] - 1):], END)) for t, s in beam]
+    final = [(t, s + lm["weight"] * memo.letter_logp(t[-(lm["order"] - 1):], END)) for t, s in beam]
     return max(final, key=lambda kv: kv[1])[0][len(pad):]
 
 

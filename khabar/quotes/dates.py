@@ -3,6 +3,8 @@ article's anchor date; else the anchor date. A year or month the sentence mentio
 topic, not the saying, and nothing is said after the article reporting it."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..doc import Doc, Quote, Sentence
 
 
@@ -32,7 +34,14 @@ def assign_dates(doc: Doc, quotes: list[Quote]) -> None:
     """Date each quote by the timex governing its cue, or by the anchor date."""
     anchor = doc.anchor_date.isoformat() if doc.anchor_date else None
     sentences = doc.get("sentences") or []
+    starts = [s.start for s in sentences]  # sorted and disjoint: the sentence of a cue is found by bisection
     for q in quotes:
-        sentence = next((s for s in sentences if q.cue and s.start <= q.cue.start < s.end), None)
+        sentence = _sentence_of(sentences, starts, q.cue.start) if q.cue else None
         value = governing_timex(doc, q, sentence, anchor) if sentence is not None and q.cue else None
         q.date = value or anchor
+
+
+def _sentence_of(sentences: list, starts: list[int], pos: int):
+    """The sentence holding character `pos`, if any."""
+    k = bisect_right(starts, pos) - 1
+    return sentences[k] if k >= 0 and pos < sentences[k].end else None

@@ -7,6 +7,7 @@ content before it, or after it at the start of a sentence.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..text.words import Word
@@ -141,11 +142,15 @@ def clause_end(words: list[Word], start: int, end: int, cues: list[Cue], lex: Qu
     It stops before a later cue set off by a comma (، مضيفا), before a source
     phrase (، وفقا لرويترز) and before the sentence's end.
     """
-    for cue in cues:
-        if start < cue.i < end and cue.i > 0 and words[cue.i - 1].norm in CLAUSE_PUNCT:
+    # cues are in text order: only those after `start` and before `end` can end the clause
+    for k in range(bisect_right(cues, start, key=lambda c: c.i), len(cues)):
+        cue = cues[k]
+        if cue.i >= end:
+            break
+        if cue.i > 0 and words[cue.i - 1].norm in CLAUSE_PUNCT:
             end = cue.i - 1
             break
-        if start < cue.i < end and _coordinated(words, cue, end, lex):
+        if _coordinated(words, cue, end, lex):
             end = cue.i
             break
     for k in range(start + 1, end):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..doc import Doc, Quote, Span, Speaker
+from ..text.span import SpanIndex
 from ..text.words import Word
 from .attribute import Attributor, at_start, attribution_words
 from .detect import (Cue, Hook, clause_end, find_cues, find_hook, kind_of, region_at, sentence_bounds, trim)
@@ -38,6 +39,8 @@ class Extractor:
         self.cues = find_cues(words, lex)
         self.cue_starts = {c.i for c in self.cues if c.kind == "verb"}
         self.quotes: list[tuple[Quote, int]] = []  # with the sentence index
+        self.spans = SpanIndex()  # the quotes' spans, to find the one a position or a range falls in
+        self.taken: set[tuple[int, int]] = set()
         self.sentence_speaker: dict[int, Speaker] = {}
 
     def run(self) -> list[Quote]:
@@ -47,6 +50,8 @@ class Extractor:
             quote = handler(cue)
             if quote is not None and not self._duplicate(quote):
                 self.quotes.append((quote, self.words[cue.i].sentence))
+                self.spans.add(Span(quote.start, quote.end), quote)
+                self.taken.add((quote.start, quote.end))
         return [q for q, _ in self.quotes]
 
     # -- verb cues -----------------------------------------------------------
@@ -259,16 +264,15 @@ class Extractor:
 
     # -- helpers -------------------------------------------------------------
     def _overlapping(self, chars: tuple[int, int]) -> Quote | None:
-        for q, _ in self.quotes:
-            if q.start < chars[1] and chars[0] < q.end:
-                return q
-        return None
+        """The first quote taken that overlaps these characters."""
+        hits = self.spans.overlapping(chars[0], chars[1])
+        return hits[0][2] if hits else None
 
     def _inside_quote(self, pos: int) -> Quote | None:
-        return next((q for q, _ in self.quotes if q.start <= pos < q.end), None)
+        return self._overlapping((pos, pos + 1))
 
     def _duplicate(self, quote: Quote) -> bool:
-        return any(q.start == quote.start and q.end == quote.end for q, _ in self.quotes)
+        return (quote.start, quote.end) in self.taken
 
 
 def _resumptive(w: list[Word], cue: Cue) -> bool:

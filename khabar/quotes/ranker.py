@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import accumulate
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -114,6 +115,22 @@ class RankContext:
         self.entities = [e for e in self.doc.get("entities") or [] if e.type in SPEAKER_TYPES]
         self.speaks = Counter(k for q in self.quotes if q.speaker is not None for k in _keys(q.speaker))
         self.genders = self._genders()
+        # Each entity's mentions with the word they start at, and which entities each sentence and each
+        # word beside a PER mention point to: a quote looks at the entities near it, not all of them
+        # (a long article has thousands).
+        self.entity_names = {e.name for e in self.entities}
+        self.counted = list(accumulate((x.is_word for x in self.words), initial=0))
+        self.placed = [[(m, self.word_at(m.start)) for m in e.mentions] for e in self.entities]
+        monotonic = all(a.sentence <= b.sentence for a, b in zip(self.words, self.words[1:]))
+        self.in_order = [monotonic and all(a[1] <= b[1] for a, b in zip(p, p[1:])) for p in self.placed]
+        self.in_sentence: dict[int, set[int]] = {}
+        self.beside: dict[str, set[int]] = {}
+        for k, (e, placed) in enumerate(zip(self.entities, self.placed)):
+            for m, i in placed:
+                self.in_sentence.setdefault(self.words[i].sentence, set()).add(k)
+                if e.type == "PER":
+                    for x in self._beside(m):
+                        self.beside.setdefault(x, set()).add(k)
 
     def _genders(self) -> dict[str, str]:
         """Each speaker's gender as the verbs of its quotes showed it (قالت → f), when they agree."""
@@ -133,10 +150,41 @@ class RankContext:
             return 0.0
         best = 0
         for m in e.mentions:
-            i, j = self.word_at(m.start), self.word_at(m.end - 1) + 1
-            near = {x.bare for x in self.words[max(0, i - TITLE_REACH):i] + self.words[j:j + TITLE_REACH]}
-            best = max(best, len(title & near))
+            best = max(best, len(title & self._beside(m)))
         return best / len(title)
+
+    def _beside(self, m) -> set[str]:
+        """The bare words within TITLE_REACH of a mention, either side."""
+        i, j = self.word_at(m.start), self.word_at(m.end - 1) + 1
+        return {x.bare for x in self.words[max(0, i - TITLE_REACH):i] + self.words[j:j + TITLE_REACH]}
+
+    def placed_in(self, k: int, first: int, last: int) -> list:
+        """Entity k's (mention, word) pairs, cut to sentences first..last when they are in text order
+        (an entity of a long article has thousands of mentions)."""
+        placed = self.placed[k]
+        if not self.in_order[k]:
+            return placed
+        lo = bisect_left(placed, self.sentence_start(first), key=lambda x: x[1])
+        hi = bisect_left(placed, self.sentence_start(last + 1), key=lambda x: x[1])
+        return placed[lo:hi]
+
+    def sentence_start(self, s: int) -> int:
+        """The index of the first word of sentence s or later."""
+        return bisect_left(self.words, s, key=lambda x: x.sentence)
+
+    def words_between(self, i: int, j: int) -> int:
+        """How many of words[i:j] are words (not punctuation or numbers)."""
+        return self.counted[j] - self.counted[i] if j > i else 0
+
+    def near_entities(self, first: int, last: int, title: frozenset[str]) -> list[int]:
+        """Indices (in order) of the entities with a mention in sentences first..last, and of the PER
+        entities with a word of `title` beside a mention (the only ones a title can reach)."""
+        out: set[int] = set()
+        for s in range(first, last + 1):
+            out |= self.in_sentence.get(s, set())
+        for x in title:
+            out |= self.beside.get(x, set())
+        return sorted(out)
 
     def title_of(self, s: Speaker) -> frozenset[str]:
         """The content words of a description the rules took as speaker (none for a name)."""
@@ -207,15 +255,19 @@ def _entity_candidates(ctx: RankContext, quote: Quote, ci: int, cj: int, rule: C
     first = w[ci].sentence - BACK_SENTENCES
     title = ctx.title_of(quote.speaker)
     out = []
-    for e in ctx.entities:
-        outside = [m for m in e.mentions if not (quote.start <= m.start < quote.end)
-                   and not (w[ci].start <= m.start < w[cj - 1].end)]
-        near = [m for m in outside if first <= w[ctx.word_at(m.start)].sentence <= w[ci].sentence]
+    for k in ctx.near_entities(first, w[ci].sentence, title):
+        e = ctx.entities[k]
+        def outside(placed):
+            return [(m, i) for m, i in placed if not (quote.start <= m.start < quote.end)
+                    and not (w[ci].start <= m.start < w[cj - 1].end)]
+
+        near = [(m, i) for m, i in outside(ctx.placed_in(k, first, w[ci].sentence))
+                if first <= w[i].sentence <= w[ci].sentence]
         if not near and e.type == "PER" and ctx.title_overlap(title, e) >= 0.5:
-            near = outside  # the holder of the title the rules took, named anywhere in the article
+            near = outside(ctx.placed[k])  # the holder of the title the rules took, named anywhere in the article
         if not near:
             continue
-        m = min(near, key=lambda m: abs(ctx.word_at(m.start) - ci))
+        m = min(near, key=lambda mi: abs(mi[1] - ci))[0]
         if rule.speaker.entity == e.id:
             rule.entity = e
             continue
@@ -278,7 +330,7 @@ def _describe(ctx: RankContext, c: Candidate, ci: int, cj: int, gender: str, rcl
             head = ctx.words[ctx.word_at(c.speaker.start)]
             f[f"rule|head={ctx.wc.classify(head)}|{rcls}"] = 1.0
             f[f"rule|count={_count_bin(ctx.wc.counts.get(head.bare, 0))}|{rcls}"] = 1.0
-        if c.entity is None and any(e.name == c.speaker.name for e in ctx.entities):
+        if c.entity is None and c.speaker.name in ctx.entity_names:
             f["rule|names_an_entity"] = 1.0
     else:
         f[f"rc={rcls}"] = 1.0
@@ -309,10 +361,10 @@ def _position(ctx: RankContext, c: Candidate, ci: int, cj: int, rcls: str, quote
     f, w = c.features, ctx.words
     mi, mj = ctx.word_at(c.speaker.start), ctx.word_at(c.speaker.end - 1) + 1
     if mi >= cj:
-        gap = sum(1 for x in w[cj:mi] if x.is_word)
+        gap = ctx.words_between(cj, mi)
         pos = "after:" + ("0" if gap == 0 else "1-2" if gap <= 2 else "3-6" if gap <= 6 else "far")
     else:
-        gap = sum(1 for x in w[mj:ci] if x.is_word)
+        gap = ctx.words_between(mj, ci)
         back = w[ci].sentence - w[mi].sentence
         pos = f"before:s{back}:" + ("0" if gap == 0 else "1-3" if gap <= 3 else "far")
     f[f"pos={pos}"] = 1.0

@@ -8,9 +8,11 @@ clusters are used first.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from ..doc import Doc, Entity, Span
+from ..doc import Doc, Entity, Mention, Span
 from ..text.words import Word
 from .phrases import Phrase, WordClasses, parse_phrase
 
@@ -38,11 +40,29 @@ class ArticleNames:
     entities: list[Entity]
     orgs: list[Phrase] = field(default_factory=list)  # named organisations, in text order
 
+    @cached_property
+    def _with_key(self) -> dict[str, list[Person]]:
+        """The people whose name has each word, in order: a long article names thousands."""
+        out: dict[str, list[Person]] = {}
+        for p in self.people:
+            for k in dict.fromkeys(p.keys):
+                out.setdefault(k, []).append(p)
+        return out
+
+    @cached_property
+    def _mentions(self) -> tuple[list[int], list[tuple[int, int, Entity, Mention]], int]:
+        """Every entity mention sorted by start, as (entity order, mention order, entity, mention), and
+        the longest mention's length."""
+        placed = sorted(((m.start, k, j, e, m) for k, e in enumerate(self.entities) for j, m in enumerate(e.mentions)),
+                        key=lambda x: x[:3])
+        longest = max((m.end - m.start for *_, m in placed), default=0)
+        return [x[0] for x in placed], [x[1:] for x in placed], longest
+
     def fullest(self, keys: tuple[str, ...]) -> Person | None:
         """The person with the most name words whose name contains all of `keys`."""
         want = set(keys)
         best = None
-        for p in self.people:
+        for p in self._with_key.get(keys[0], []) if keys else self.people:
             if want <= set(p.keys) and (best is None or len(p.keys) > len(best.keys)):
                 best = p
         return best
@@ -53,17 +73,35 @@ class ArticleNames:
             return None
         want = set(title)
         best, best_score = None, 0.0
+        for p, t in self._titled.get(title[0], []):
+            score = len(want & set(t)) / len(want | set(t))
+            if want <= set(t) or set(t) <= want or _prefix_in(title, t) >= 2:
+                # قائد الجيش العسكريين: the title's head and complement name the holder, an object may follow
+                score += 1
+            if score > best_score and score >= 0.6:
+                best, best_score = p, score
+        return best
+
+    @cached_property
+    def _titled(self) -> dict[str, list[tuple[Person, tuple[str, ...]]]]:
+        """(person, title) pairs by the title's head word, in order."""
+        out: dict[str, list[tuple[Person, tuple[str, ...]]]] = {}
         for p in self.people:
             for t in p.titles:
-                if not t or t[0] != title[0]:
-                    continue
-                score = len(want & set(t)) / len(want | set(t))
-                if want <= set(t) or set(t) <= want or _prefix_in(title, t) >= 2:
-                    # قائد الجيش العسكريين: the title's head and complement name the holder, an object may follow
-                    score += 1
-                if score > best_score and score >= 0.6:
-                    best, best_score = p, score
-        return best
+                if t:
+                    out.setdefault(t[0], []).append((p, t))
+        return out
+
+    @cached_property
+    def _starting(self) -> dict[int, list[Entity]]:
+        """The entities with a mention starting at each offset, in order."""
+        out: dict[int, list[Entity]] = {}
+        for e in self.entities:
+            for m in e.mentions:
+                at = out.setdefault(m.start, [])
+                if not at or at[-1] is not e:
+                    at.append(e)
+        return out
 
     def named_org(self, words: list[Word], ph: Phrase) -> Phrase | None:
         """The organisation named earlier with the same head word (منظمة «رينبو فور أفريكا» for المنظمة)."""
@@ -80,10 +118,7 @@ class ArticleNames:
 
     def entity_starting(self, start: int, type_: str) -> Entity | None:
         """The entity of this type one of whose mentions starts at `start`."""
-        for e in self.entities:
-            if e.type == type_ and any(m.start == start for m in e.mentions):
-                return e
-        return None
+        return next((e for e in self._starting.get(start, []) if e.type == type_), None)
 
     def entity_at(self, span: Span, type_: str) -> Entity | None:
         """The entity cluster of this type whose mentions overlap `span` the most.
@@ -91,13 +126,16 @@ class ArticleNames:
         The type must agree: in الجزائري نور الدين بدوي the adjective is a mention of
         Algeria, and a person's phrase must not take that name.
         """
+        starts, placed, longest = self._mentions
+        # only mentions starting within the longest mention's length before the span can overlap it
+        near = sorted(placed[bisect_left(starts, span.start - longest):bisect_left(starts, span.end)],
+                      key=lambda x: x[:2])
         best, best_overlap = None, 0
-        for e in self.entities:
-            for m in e.mentions:
-                overlap = min(m.end, span.end) - max(m.start, span.start)
-                # another type only when its mention starts the phrase (سان جرمان read as a person's name)
-                if overlap > best_overlap and (e.type == type_ or m.start == span.start):
-                    best, best_overlap = e, overlap
+        for _, _, e, m in near:  # in entity then mention order, as the first best is kept
+            overlap = min(m.end, span.end) - max(m.start, span.start)
+            # another type only when its mention starts the phrase (سان جرمان read as a person's name)
+            if overlap > best_overlap and (e.type == type_ or m.start == span.start):
+                best, best_overlap = e, overlap
         return best
 
 

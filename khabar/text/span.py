@@ -1,7 +1,9 @@
 """A character range of an article text: what the model's layers and the normalised view both speak in."""
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass
+from typing import Iterable
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,3 +28,31 @@ class Span:
 
     def overlaps(self, other: "Span") -> bool:
         return self.start < other.end and other.start < self.end
+
+
+class SpanIndex:
+    """Spans (each with an item), asked which of them overlap a range, by bisection: a long article has
+    thousands, and a scan of all of them for each new one made its cost grow with the square."""
+
+    def __init__(self, spans: Iterable[Span] = ()):
+        self._held: list[tuple[int, int, int, object]] = []  # (start, end, when added, item), sorted
+        self._longest = 0
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: Span, item: object = None) -> None:
+        insort(self._held, (span.start, span.end, len(self._held), item), key=lambda x: x[:3])
+        self._longest = max(self._longest, len(span))
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, object]]:
+        """(start, end, item) of each held span overlapping [start, end) (as Span.overlaps says), in
+        the order they were added."""
+        # only spans starting within the longest one's length before `start` can reach into the range
+        lo = bisect_left(self._held, start - self._longest, key=lambda x: x[0])
+        hi = bisect_left(self._held, end, key=lambda x: x[0])
+        hits = sorted((x for x in self._held[lo:hi] if x[1] > start), key=lambda x: x[2])
+        return [(s, e, item) for s, e, _, item in hits]
+
+    def overlaps_any(self, span: Span) -> bool:
+        """Whether some span held overlaps `span`."""
+        return bool(self.overlapping(span.start, span.end))

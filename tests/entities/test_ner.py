@@ -209,6 +209,8 @@ def test_regression_long_document_features_recomputed_give_the_same_labels(monke
     text = seed_body()
     pieces = chunks(text, tokenize(text))
     doc = [[unit_of_token(text, t) for t in piece] for piece in pieces]
-    kept = load().tag_doc(doc)
+    tagger = NerModel(MODEL_PATH, neural=False)
+    tagger.scores = None  # crfsuite's own tagger, as the neural pass uses it: it holds the features
+    kept = tagger.tag_doc(doc)
     monkeypatch.setattr(model_module, "KEEP_SENTENCES", 0)
-    assert load().tag_doc(doc) == kept and any(label != "O" for labels in kept for label in labels)
+    assert tagger.tag_doc(doc) == kept and any(label != "O" for labels in kept for label in labels)

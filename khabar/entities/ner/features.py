@@ -58,7 +58,7 @@ class Resources:
 
     gazetteer: dict[str, str]  # single normalised word -> type tag(s), "|" joined
     phrases: dict[tuple[str, ...], str]  # multi-word entries (first word keyed by the tuple)
-    max_phrase: int
+    phrase_starts: dict[str, int]  # first word of a multi-word entry -> the longest entry it starts
     triggers: dict[str, str]  # normalised word -> trigger class
     clusters: dict[str, tuple[str, str]]
     lexicon: dict[str, int]
@@ -113,8 +113,14 @@ def resources(options: FeatureOptions = DEFAULT_FEATURES) -> Resources:
     for line in read_lines("text/lexicon.tsv.gz"):
         w, _, n = line.partition("\t")
         lexicon[w] = int(n)
-    return Resources(gaz, phrases, max((len(k) for k in phrases), default=1), triggers, clusters, lexicon,
-                     _autotags(options.autotags))
+    return Resources(gaz, phrases, _phrase_starts(phrases), triggers, clusters, lexicon, _autotags(options.autotags))
+
+
+def _phrase_starts(phrases: dict[tuple[str, ...], str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for key in phrases:
+        out[key[0]] = max(out.get(key[0], 0), len(key))
+    return out
 
 
 def _autotags(wanted: bool) -> dict[str, tuple[str, ...]]:
@@ -217,9 +223,12 @@ def phrase_tags(stems: Sequence[str], options: FeatureOptions = DEFAULT_FEATURES
     r = resources(options)
     out: list[list[str]] = [[] for _ in stems]
     i, n = 0, len(stems)
+    starts = r.phrase_starts
     while i < n:
         step = 1
-        for k in range(min(r.max_phrase, n - i), 1, -1):
+        # only lengths some entry starting with this word (or it without ال) has can match
+        longest = max(starts.get(stems[i], 0), starts.get(_strip_det(stems[i]), 0))
+        for k in range(min(longest, n - i), 1, -1):
             key = tuple(stems[i:i + k])
             tag = r.phrases.get(key) or r.phrases.get((_strip_det(key[0]),) + key[1:])
             if tag:
@@ -296,14 +305,11 @@ def doc_keys(units: Sequence[Unit]) -> list[str | None]:
 def doc_features(keys: Sequence[Sequence[str | None]], labels: Sequence[Sequence[str]],
                  window: int = DOC_WINDOW) -> list[list[list[str]]]:
     """Per token, the first-pass labels the same word got elsewhere within ±`window` sentences."""
-    per_sent = []
-    for ks, ls in zip(keys, labels):
-        d: dict[str, dict[str, int]] = {}
+    seen_at: dict[str, list[tuple[int, str]]] = {}  # key -> (sentence, label) of each occurrence
+    for s, (ks, ls) in enumerate(zip(keys, labels)):
         for k, lab in zip(ks, ls):
             if k:
-                c = d.setdefault(k, {})
-                c[lab] = c.get(lab, 0) + 1
-        per_sent.append(d)
+                seen_at.setdefault(k, []).append((s, lab))
     out = []
     n = len(keys)
     memo: dict[tuple, list[str]] = {}  # most articles fit in one window: every sentence shares its counts
@@ -317,9 +323,9 @@ def doc_features(keys: Sequence[Sequence[str | None]], labels: Sequence[Sequence
             hit = memo.get((lo, hi, k, lab))
             if hit is None:
                 total: dict[str, int] = {}
-                for t in range(lo, hi):
-                    for l2, c in per_sent[t].get(k, {}).items():
-                        total[l2] = total.get(l2, 0) + c
+                for t, l2 in seen_at[k]:
+                    if lo <= t < hi:
+                        total[l2] = total.get(l2, 0) + 1
                 total[lab] -= 1  # not this occurrence itself
                 hit = memo[(lo, hi, k, lab)] = _doc_feats(total)
             feats_s.append(list(hit))

@@ -11,6 +11,8 @@ import numpy as np
 import pycrfsuite
 
 from ...resources import DATA_ROOT
+from .crf import CrfWeights
+from .scores import SentenceView, StateScores
 from .sequences import spans
 from .features import (DEFAULT_FEATURES, FeatureOptions, Unit, doc_features, doc_keys, norm, own_features, resources,
                        sentence_features, split_parts, with_doc)
@@ -59,11 +61,18 @@ class NerModel:
 
             encoder = encoder_path(path)
             self.neural = NeuralBag(neural_paths(path), encoder if encoder.exists() else None)
+        self.crfs = [CrfWeights.read(p) for p in (first, self.path) if Path(p).exists()]
+        # both passes' weights side by side: a token's features are looked up once for the two
+        self.scores = None if self.neural is not None else StateScores(CrfWeights.stacked(self.crfs))
         resources(features)  # load the feature resources now, not on the first sentence
 
     def _labelled(self, doc: Sequence[Sequence[Unit]]) -> Iterator[tuple[list[str], object]]:
-        """(labels, marginals) of each sentence: a table (with the neural pass), or the CRF tagger, whose
-        marginals are those of the sentence it tagged last (so each must be read before the next is yielded)."""
+        """(labels, marginals) of each sentence: from the CRFs read into numpy, or with the neural pass
+        from crfsuite's tagger, whose marginals are those of the sentence it tagged last (so each must
+        be read before the next is yielded)."""
+        if self.scores is not None:
+            yield from self._decoded(doc)
+            return
         feats = SentenceFeatures(doc, self.features, keep=self.neural is not None or len(doc) <= KEEP_SENTENCES)
         extra = None
         if self.first is not None:
@@ -80,6 +89,26 @@ class NerModel:
                 yield self._mixed(f, neural[k])
             else:
                 yield self.tagger.tag(f), self.tagger
+
+    def _decoded(self, doc: Sequence[Sequence[Unit]]) -> Iterator[tuple[list[str], "Marginals"]]:
+        """(labels, marginals) of each sentence, every sentence of the document decoded together."""
+        live = [k for k in range(len(doc)) if doc[k]]
+        views = [SentenceView.of(_encodable(doc[k]), self.features) for k in live]
+        self.scores.learn_types(views)
+        joint = [self.scores.sentence(v) for v in views]
+        columns = _columns(self.crfs)
+        final, last = self.crfs[-1], columns[-1]
+        scores = [x[:, last] for x in joint]
+        if self.first is not None:
+            first = dict(zip(live, self.crfs[0].viterbi([x[:, columns[0]] for x in joint])))
+            # over every sentence, empty ones too: the document window counts sentences
+            extra = doc_features([doc_keys(units) for units in doc], [first.get(k, []) for k in range(len(doc))])
+            scores = [self.scores.with_doc(x, extra[k], last) for k, x in zip(live, scores)]
+        labels = final.viterbi(scores)
+        tables = final.marginals(scores)
+        found = {k: (lab, Marginals(t, final.labels)) for k, lab, t in zip(live, labels, tables)}
+        for k in range(len(doc)):
+            yield found.get(k, ([], None))
 
     def _mixed(self, feats: list[list[str]], neural):
         """Labels from the mean of the CRF's and the BiLSTM's marginals, decoded token by token."""
@@ -153,7 +182,28 @@ def repair_bio(labels: list[str]) -> list[str]:
     return labels
 
 
+def _columns(crfs: Sequence[CrfWeights]) -> list[slice]:
+    """Each CRF's columns in their stacked weights."""
+    out, col = [], 0
+    for crf in crfs:
+        out.append(slice(col, col + len(crf.labels)))
+        col += len(crf.labels)
+    return out
+
+
+class Marginals:
+    """A sentence's (tokens, labels) table of label probabilities."""
+
+    def __init__(self, table: np.ndarray, labels: Sequence[str]):
+        self.table, self.column = table, {lab: k for k, lab in enumerate(labels)}
+
+    def of(self, label: str, i: int) -> float:
+        return float(self.table[i, self.column[label]])
+
+
 def _marginal(marginal, label: str, i: int, model: NerModel) -> float:
+    if isinstance(marginal, Marginals):
+        return marginal.of(label, i)
     if isinstance(marginal, pycrfsuite.Tagger):
         return marginal.marginal(label, i)
     return float(marginal[i, model.neural.tags.index(label)])
