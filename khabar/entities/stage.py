@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
+from bisect import bisect_left, bisect_right
 from typing import Sequence
 
 from ..doc import Doc, Entity, Mention, Span
@@ -11,6 +11,7 @@ from ..resources.kb import kb_for
 from ..resources.nationalities import nationality_at
 from ..text.clitics import name_variants
 from ..text.names import name_tokens
+from ..text.span import SpanIndex
 from ..text.words import Word, word_layer
 from .coref import Cluster, add_name_part_mentions, group, merge_name_parts, reassign_surnames
 from .detect import Candidate, kb_candidates, name_candidates
@@ -105,10 +106,12 @@ def merge_ner(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], mentions: lis
     """KB matches plus NER mentions: a longer NER name replaces the one KB match inside it, when it may;
     a NER name alone is kept when it links to the KB or is confident and looks like a name."""
     forms = word_forms(ws)
-    out = Placed(cands)
+    out = SpanIndex()  # a long article has thousands of candidates: each mention looks at those it overlaps
+    for k in cands:
+        out.add(k.span, k)
     for m in mentions:
         c = ner_candidate(doc, kb, m)
-        near = out.near(c.span)
+        near = [k for _, _, k in out.overlapping(c.span.start, c.span.end)]
         inside = [k for k in near if c.span.contains(k.span)]
         overlapping = [k for k in near if k.span.overlaps(c.span)]
         if overlapping and not (inside and len(c.span) > max(len(k.span) for k in inside)
@@ -120,40 +123,11 @@ def merge_ner(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], mentions: lis
             continue
         if in_event_name(ws, word_index(doc, starts, c.span)):
             continue
-        out.replace(inside, c)
-    return sorted(out.in_order(), key=lambda k: k.span.start)
-
-
-class Placed:
-    """Candidates in the order they were taken, found by position: a long article has thousands, and each
-    NER mention looks only at those that can overlap it."""
-
-    def __init__(self, cands: Sequence[Candidate]):
-        self.order: dict[int, int] = {}  # id of a candidate -> when it was taken
-        self.items: list[tuple[int, int, Candidate]] = []  # (start, taken, candidate), sorted
-        self.longest = 0
-        for c in cands:
-            self._add(c)
-
-    def _add(self, c: Candidate) -> None:
-        n = self.order[id(c)] = len(self.order)
-        insort(self.items, (c.span.start, n, c), key=lambda x: x[:2])
-        self.longest = max(self.longest, len(c.span))
-
-    def near(self, span: Span) -> list[Candidate]:
-        """The candidates that may overlap `span` (any that does is among them), in the order taken."""
-        lo = bisect_left(self.items, span.start - self.longest, key=lambda x: x[0])
-        hi = bisect_left(self.items, span.end, key=lambda x: x[0])
-        return [c for _, _, c in sorted(self.items[lo:hi], key=lambda x: x[1])]
-
-    def replace(self, inside: list[Candidate], c: Candidate) -> None:
-        """Drop `inside` and take `c`."""
         for k in inside:
-            del self.items[bisect_left(self.items, (k.span.start, self.order[id(k)]), key=lambda x: x[:2])]
-        self._add(c)
+            out.remove(k.span, k)
+        out.add(c.span, c)
+    return sorted(out.items(), key=lambda k: k.span.start)
 
-    def in_order(self) -> list[Candidate]:
-        return [c for _, _, c in sorted(self.items, key=lambda x: x[1])]
 
 
 def unbracketed(doc: Doc, kb: KnowledgeBase, m: Mention) -> Mention:

@@ -8,11 +8,11 @@ clusters are used first.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..doc import Doc, Entity, Mention, Span
+from ..doc import Doc, Entity, Span
+from ..text.span import SpanIndex
 from ..text.words import Word
 from .phrases import Phrase, WordClasses, parse_phrase
 
@@ -50,13 +50,13 @@ class ArticleNames:
         return out
 
     @cached_property
-    def _mentions(self) -> tuple[list[int], list[tuple[int, int, Entity, Mention]], int]:
-        """Every entity mention sorted by start, as (entity order, mention order, entity, mention), and
-        the longest mention's length."""
-        placed = sorted(((m.start, k, j, e, m) for k, e in enumerate(self.entities) for j, m in enumerate(e.mentions)),
-                        key=lambda x: x[:3])
-        longest = max((m.end - m.start for *_, m in placed), default=0)
-        return [x[0] for x in placed], [x[1:] for x in placed], longest
+    def _mentions(self) -> SpanIndex:
+        """Every entity mention as (entity, mention), added in entity then mention order."""
+        index = SpanIndex()
+        for e in self.entities:
+            for m in e.mentions:
+                index.add(Span(m.start, m.end), (e, m))
+        return index
 
     def fullest(self, keys: tuple[str, ...]) -> Person | None:
         """The person with the most name words whose name contains all of `keys`."""
@@ -126,12 +126,8 @@ class ArticleNames:
         The type must agree: in الجزائري نور الدين بدوي the adjective is a mention of
         Algeria, and a person's phrase must not take that name.
         """
-        starts, placed, longest = self._mentions
-        # only mentions starting within the longest mention's length before the span can overlap it
-        near = sorted(placed[bisect_left(starts, span.start - longest):bisect_left(starts, span.end)],
-                      key=lambda x: x[:2])
         best, best_overlap = None, 0
-        for _, _, e, m in near:  # in entity then mention order, as the first best is kept
+        for _, _, (e, m) in self._mentions.overlapping(span.start, span.end):  # the first best is kept
             overlap = min(m.end, span.end) - max(m.start, span.start)
             # another type only when its mention starts the phrase (سان جرمان read as a person's name)
             if overlap > best_overlap and (e.type == type_ or m.start == span.start):

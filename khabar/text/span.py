@@ -36,12 +36,14 @@ class SpanIndex:
 
     def __init__(self, spans: Iterable[Span] = ()):
         self._held: list[tuple[int, int, int, object]] = []  # (start, end, when added, item), sorted
+        self._added = 0
         self._longest = 0
         for span in spans:
             self.add(span)
 
     def add(self, span: Span, item: object = None) -> None:
-        insort(self._held, (span.start, span.end, len(self._held), item), key=lambda x: x[:3])
+        insort(self._held, (span.start, span.end, self._added, item), key=lambda x: x[:3])
+        self._added += 1
         self._longest = max(self._longest, len(span))
 
     def overlapping(self, start: int, end: int) -> list[tuple[int, int, object]]:
@@ -52,6 +54,16 @@ class SpanIndex:
         hi = bisect_left(self._held, end, key=lambda x: x[0])
         hits = sorted((x for x in self._held[lo:hi] if x[1] > start), key=lambda x: x[2])
         return [(s, e, item) for s, e, _, item in hits]
+
+    def remove(self, span: Span, item: object) -> None:
+        """Drop the held `span` whose item is `item`."""
+        lo = bisect_left(self._held, span.start, key=lambda x: x[0])
+        k = next(k for k in range(lo, len(self._held)) if self._held[k][3] is item)
+        del self._held[k]
+
+    def items(self) -> list:
+        """Every item held, in the order added."""
+        return [x[3] for x in sorted(self._held, key=lambda x: x[2])]
 
     def overlaps_any(self, span: Span) -> bool:
         """Whether some span held overlaps `span`."""

@@ -61,9 +61,11 @@ class NerModel:
 
             encoder = encoder_path(path)
             self.neural = NeuralBag(neural_paths(path), encoder if encoder.exists() else None)
-        self.crfs = [CrfWeights.read(p) for p in (first, self.path) if Path(p).exists()]
-        # both passes' weights side by side: a token's features are looked up once for the two
-        self.scores = None if self.neural is not None else StateScores(CrfWeights.stacked(self.crfs))
+        self.crfs, self.scores = [], None
+        if self.neural is None:  # the neural pass reads crfsuite's own marginals
+            self.crfs = [CrfWeights.read(p) for p in (first, self.path) if Path(p).exists()]
+            # both passes' weights side by side: a token's features are looked up once for the two
+            self.scores = StateScores(CrfWeights.stacked(self.crfs))
         resources(features)  # load the feature resources now, not on the first sentence
 
     def _labelled(self, doc: Sequence[Sequence[Unit]]) -> Iterator[tuple[list[str], object]]:
